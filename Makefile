@@ -12,7 +12,7 @@ PY := $(VENV)/bin/python
 TOOLS := .tools
 SAM := $(TOOLS)/sam/bin/sam
 # Lambda runs python3.12; sam build needs that interpreter on the PATH.
-PY312 ?= $(shell command -v python3.12 2>/dev/null || ls -d $$HOME/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null | sort -V | tail -n 1)
+PY312 ?= $(shell for p in $$(command -v python3.12) $$(ls -d $$HOME/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null | sort -rV); do "$$p" -c '' 2>/dev/null && { echo "$$p"; break; }; done)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: run test lint unit build build-check bench demo clean fmt
@@ -33,7 +33,6 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check src functions tests bench scripts
 	$(VENV)/bin/ruff format --check src functions tests bench scripts
 	$(VENV)/bin/mypy
-	@for f in functions/*/app.py; do $(VENV)/bin/mypy --no-error-summary $$f || exit 1; done
 	$(VENV)/bin/cfn-lint template.yaml
 
 fmt: $(VENV)/.installed

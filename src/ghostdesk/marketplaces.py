@@ -14,7 +14,9 @@ class Marketplace:
     code: str  # the code python-amazon-sp-api's ``Marketplaces`` enum uses ("US", "DE", "UK", ...)
     domain: str  # amazon.<tld>
     marketplace_id: str
-    language: str  # ISO 639-1 of the marketplace's main language: the reply language when the text says nothing
+    language: (
+        str  # ISO 639-1 of the marketplace's main language: the reply language when the text says nothing
+    )
     region: str  # "na" | "eu" | "fe"
 
 

@@ -30,6 +30,7 @@ class SqsEventSource:
     batch_size: int = 10
     max_batching_window_s: int = 0
     report_batch_item_failures: bool = True
+    max_concurrency: int | None = None  # ScalingConfig.MaximumConcurrency: pollers invoking at once
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,13 @@
+"""ApiFunction: the agent API and console behind API Gateway's HTTP API (JWT authorizer in front)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ghostdesk.api.routes import app
+from ghostdesk.observability import logger
+
+
+@logger.inject_lambda_context(clear_state=True)
+def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    return app.resolve(event, context)

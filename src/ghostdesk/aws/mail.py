@@ -1,0 +1,53 @@
+"""SES and S3 at the mail edges: the raw mail archive and the outgoing mailer."""
+
+from __future__ import annotations
+
+from email.message import EmailMessage
+from typing import Any
+
+
+class RawMailStore:
+    """The S3 bucket where every received email is kept byte for byte (SES writes it; ingest reads it)."""
+
+    def __init__(self, client: Any, bucket: str) -> None:
+        self._client = client
+        self.bucket = bucket
+
+    def get(self, key: str, *, bucket: str | None = None) -> bytes:
+        response = self._client.get_object(Bucket=bucket or self.bucket, Key=key)
+        body: bytes = response["Body"].read()
+        return body
+
+    def put(self, key: str, raw: bytes) -> None:
+        self._client.put_object(Bucket=self.bucket, Key=key, Body=raw, ContentType="message/rfc822")
+
+
+class SendRejected(RuntimeError):
+    """SES refused the message for good (bad address, unverified sender): retrying will not help."""
+
+
+class SesMailer:
+    """Sends a finished MIME message through SES as-is, so threading headers survive untouched."""
+
+    PERMANENT_ERRORS = frozenset(
+        {"MessageRejected", "MailFromDomainNotVerifiedException", "InvalidParameterValue"}
+    )
+
+    def __init__(self, client: Any, sender: str) -> None:
+        self._client = client
+        self.sender = sender
+
+    def send(self, message: EmailMessage, *, to: str) -> str:
+        """Send; return SES's message ID. Throttling and outages raise (retried by the queue)."""
+        try:
+            response = self._client.send_raw_email(
+                Source=self.sender,
+                Destinations=[to],
+                RawMessage={"Data": message.as_bytes()},
+            )
+        except Exception as exc:
+            code = getattr(exc, "response", {}).get("Error", {}).get("Code")
+            if code in self.PERMANENT_ERRORS:
+                raise SendRejected(f"SES rejected the message: {code}") from exc
+            raise
+        return str(response["MessageId"])

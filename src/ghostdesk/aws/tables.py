@@ -1,0 +1,247 @@
+"""DynamoDB stores for messages, cases and drafts.
+
+Every write that creates a record is conditional (``attribute_not_exists``), so a redelivered event can
+never create a second record; every update is optimistic on a ``version`` attribute, so two workers
+racing on one draft cannot overwrite each other silently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+from ghostdesk.aws.dynamo import ConflictError, doc_of, is_conditional_failure, native_of, to_item
+from ghostdesk.records import CaseRecord, DraftRecord, DraftStatus, MessageRecord
+
+
+class _Table:
+    key: str
+
+    def __init__(self, client: Any, table_name: str) -> None:
+        self._client = client
+        self.name = table_name
+
+    def _get(self, key_value: str, *, consistent: bool = True) -> dict[str, Any] | None:
+        response = self._client.get_item(
+            TableName=self.name, Key={self.key: {"S": key_value}}, ConsistentRead=consistent
+        )
+        item: dict[str, Any] | None = response.get("Item")
+        return item
+
+    def _put_new(self, item: dict[str, Any]) -> bool:
+        item["version"] = {"N": "1"}
+        try:
+            self._client.put_item(
+                TableName=self.name,
+                Item=item,
+                ConditionExpression="attribute_not_exists(#k)",
+                ExpressionAttributeNames={"#k": self.key},
+            )
+        except Exception as exc:
+            if is_conditional_failure(exc):
+                return False
+            raise
+        return True
+
+    def _replace(self, item: dict[str, Any], expected_version: int) -> int:
+        new_version = expected_version + 1
+        item["version"] = {"N": str(new_version)}
+        try:
+            self._client.put_item(
+                TableName=self.name,
+                Item=item,
+                ConditionExpression="#v = :v",
+                ExpressionAttributeNames={"#v": "version"},
+                ExpressionAttributeValues={":v": {"N": str(expected_version)}},
+            )
+        except Exception as exc:
+            if is_conditional_failure(exc):
+                raise ConflictError(f"{self.name}: item changed concurrently") from exc
+            raise
+        return new_version
+
+
+class MessageStore(_Table):
+    key = "message_id"
+
+    def _item(self, record: MessageRecord) -> dict[str, Any]:
+        return to_item(
+            {
+                "message_id": record.message_id,
+                "received_at": record.received_at.isoformat(),
+                "status": record.status.value,
+                "thread_key": record.thread_key,
+                "expires_at": record.expires_at,
+            },
+            record.to_dict(),
+        )
+
+    def put_new(self, record: MessageRecord) -> bool:
+        """Store a message once; False when it is already stored (a redelivery)."""
+        return self._put_new(self._item(record))
+
+    def get(self, message_id: str) -> tuple[MessageRecord, int] | None:
+        item = self._get(message_id)
+        if item is None:
+            return None
+        return MessageRecord.from_dict(doc_of(item)), int(native_of(item, "version") or 0)
+
+    def save(self, record: MessageRecord, expected_version: int) -> int:
+        return self._replace(self._item(record), expected_version)
+
+    def update(self, message_id: str, **changes: Any) -> MessageRecord:
+        """Apply changes with optimistic retries; the record must exist."""
+        for _ in range(5):
+            found = self.get(message_id)
+            if found is None:
+                raise KeyError(message_id)
+            record, version = found
+            updated = record.with_changes(**changes)
+            try:
+                self.save(updated, version)
+            except ConflictError:
+                continue
+            return updated
+        raise ConflictError(f"message {message_id}: too many concurrent updates")
+
+    def claim_window(self, key: str, *, until: datetime, now: datetime) -> bool:
+        """Take a time-limited claim (e.g. "acknowledged this sender and thread"); False while one holds.
+
+        Claims live in the messages table under a hashed key, so no buyer address is stored in clear.
+        """
+        claim_id = "claim#" + hashlib.sha256(key.encode()).hexdigest()
+        try:
+            self._client.put_item(
+                TableName=self.name,
+                Item={
+                    "message_id": {"S": claim_id},
+                    "claimed_until": {"N": str(int(until.timestamp()))},
+                    "expires_at": {"N": str(int(until.timestamp()) + 86400)},
+                },
+                ConditionExpression="attribute_not_exists(message_id) OR claimed_until < :now",
+                ExpressionAttributeValues={":now": {"N": str(int(now.timestamp()))}},
+            )
+        except Exception as exc:
+            if is_conditional_failure(exc):
+                return False
+            raise
+        return True
+
+    def release_window(self, key: str) -> None:
+        claim_id = "claim#" + hashlib.sha256(key.encode()).hexdigest()
+        self._client.delete_item(TableName=self.name, Key={"message_id": {"S": claim_id}})
+
+    def record_sent_reply(self, rfc_message_id: str, *, answering: str, expires_at: int | None) -> None:
+        """Remember a Message-ID we sent, so a buyer's reply to it is recognised as part of the thread."""
+        item: dict[str, Any] = {
+            "message_id": {"S": "sent#" + hashlib.sha256(rfc_message_id.encode()).hexdigest()},
+            "answering": {"S": answering},
+        }
+        if expires_at is not None:
+            item["expires_at"] = {"N": str(expires_at)}
+        self._client.put_item(TableName=self.name, Item=item)
+
+    def sent_reply_exists(self, rfc_message_id: str) -> bool:
+        key = "sent#" + hashlib.sha256(rfc_message_id.encode()).hexdigest()
+        return self._get(key, consistent=False) is not None
+
+
+class CaseStore(_Table):
+    key = "case_id"
+
+    def _item(self, record: CaseRecord) -> dict[str, Any]:
+        return to_item(
+            {
+                "case_id": record.case_id,
+                "message_id": record.message_id,
+                "order_id": record.order_id,
+                "case": record.diagnosis.case.value,
+                "created_at": record.created_at.isoformat(),
+                "expires_at": record.expires_at,
+            },
+            record.to_dict(),
+        )
+
+    def put_new(self, record: CaseRecord) -> bool:
+        return self._put_new(self._item(record))
+
+    def get(self, case_id: str) -> CaseRecord | None:
+        item = self._get(case_id)
+        return CaseRecord.from_dict(doc_of(item)) if item else None
+
+    def by_order(self, order_id: str) -> list[CaseRecord]:
+        items = _query(
+            self._client,
+            TableName=self.name,
+            IndexName="ByOrder",
+            KeyConditionExpression="order_id = :o",
+            ExpressionAttributeValues={":o": {"S": order_id}},
+        )
+        return [CaseRecord.from_dict(doc_of(i)) for i in items]
+
+
+class DraftStore(_Table):
+    key = "draft_id"
+
+    def _item(self, record: DraftRecord) -> dict[str, Any]:
+        return to_item(
+            {
+                "draft_id": record.draft_id,
+                "case_id": record.case_id,
+                "message_id": record.message_id,
+                "status": record.status.value,
+                "deadline": record.deadline.isoformat(),
+                "order_id": record.order_id,
+                "expires_at": record.expires_at,
+            },
+            record.to_dict(),
+        )
+
+    def put_new(self, record: DraftRecord) -> bool:
+        return self._put_new(self._item(record))
+
+    def get(self, draft_id: str) -> tuple[DraftRecord, int] | None:
+        item = self._get(draft_id)
+        if item is None:
+            return None
+        return DraftRecord.from_dict(doc_of(item)), int(native_of(item, "version") or 0)
+
+    def save(self, record: DraftRecord, expected_version: int) -> int:
+        return self._replace(self._item(record), expected_version)
+
+    def list_by_status(self, status: DraftStatus, *, limit: int = 100) -> list[DraftRecord]:
+        """Drafts in one status, most urgent (earliest deadline) first."""
+        items = _query(
+            self._client,
+            TableName=self.name,
+            IndexName="ByStatus",
+            KeyConditionExpression="#s = :s",
+            ExpressionAttributeNames={"#s": "status"},
+            ExpressionAttributeValues={":s": {"S": status.value}},
+            ScanIndexForward=True,
+            limit=limit,
+        )
+        return [DraftRecord.from_dict(doc_of(i)) for i in items]
+
+    def by_case(self, case_id: str) -> list[DraftRecord]:
+        items = _query(
+            self._client,
+            TableName=self.name,
+            IndexName="ByCase",
+            KeyConditionExpression="case_id = :c",
+            ExpressionAttributeValues={":c": {"S": case_id}},
+        )
+        return [DraftRecord.from_dict(doc_of(i)) for i in items]
+
+
+def _query(client: Any, *, limit: int | None = None, **kwargs: Any) -> Iterator[dict[str, Any]]:
+    paginator = client.get_paginator("query")
+    count = 0
+    for page in paginator.paginate(**kwargs):
+        for item in page.get("Items", []):
+            yield item
+            count += 1
+            if limit is not None and count >= limit:
+                return

@@ -1,0 +1,1 @@
+"""The ``ghostdesk`` command line: one module per command, imported only when that command runs."""

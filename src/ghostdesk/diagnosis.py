@@ -1,0 +1,325 @@
+"""Diagnosis: which case a buyer message is, as a pure function of (message, order facts, now).
+
+Nothing here talks to a marketplace. :func:`plan_lookups` says what must be asked, an adapter asks it
+(``ghostdesk.orders.lookup``), and :func:`diagnose` decides from the answers. That split keeps the rules
+replayable: the evidence stored with a case is enough to re-run the decision and get the same answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from ghostdesk import marketplaces
+from ghostdesk.models import (
+    BuyerMessage,
+    Case,
+    Channel,
+    Diagnosis,
+    Identifier,
+    IdentifierKind,
+    LookupResult,
+    OrderFacts,
+    Triage,
+)
+from ghostdesk.triage.folding import fold
+
+# Amazon FulfillmentStatus values (Orders API 2026-01-01)
+PENDING = "PENDING"
+PENDING_AVAILABILITY = "PENDING_AVAILABILITY"
+OPEN_STATUSES = frozenset({PENDING_AVAILABILITY, PENDING, "UNSHIPPED", "PARTIALLY_SHIPPED"})
+MAX_AMAZON_LOOKUPS = 5  # a message naming more IDs than this is a list, not an inquiry about one order
+
+
+class FactsIncomplete(RuntimeError):
+    """A marketplace could not be asked, and without it the answer would be a guess (e.g. "ghost").
+
+    The caller retries later instead of telling a buyer their order does not exist.
+    """
+
+    def __init__(self, sources: tuple[str, ...]) -> None:
+        super().__init__(f"order facts incomplete: {', '.join(sources)} unavailable")
+        self.sources = sources
+
+
+@dataclass(frozen=True)
+class DiagnosisPolicy:
+    pending_threshold: timedelta = timedelta(days=7)
+    alias_search_window: timedelta = timedelta(days=60)
+
+    @classmethod
+    def from_days(cls, pending_threshold_days: float) -> DiagnosisPolicy:
+        return cls(pending_threshold=timedelta(days=pending_threshold_days))
+
+
+@dataclass(frozen=True)
+class LookupPlan:
+    """What to ask the marketplaces for one message."""
+
+    amazon_order_ids: tuple[str, ...] = ()
+    buyer_email: str | None = None  # a relay alias to match against merchant-fulfilled orders
+    created_after: datetime | None = None
+    search_other_channels: bool = False
+    buyer_name: str | None = None
+    foreign_identifiers: tuple[Identifier, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.amazon_order_ids or self.buyer_email or self.search_other_channels)
+
+
+def plan_lookups(
+    message: BuyerMessage,
+    triage: Triage,
+    now: datetime,
+    policy: DiagnosisPolicy = DiagnosisPolicy(),
+    *,
+    continuing_thread: bool = False,
+) -> LookupPlan:
+    """The look-ups a diagnosis of this message needs; none for messages that are not about order status."""
+    if not (triage.intent.is_order_status or continuing_thread):
+        return LookupPlan()
+    ids = triage.amazon_order_ids[:MAX_AMAZON_LOOKUPS]
+    alias = message.relay_alias if message.channel is Channel.AMAZON and not ids else None
+    return LookupPlan(
+        amazon_order_ids=ids,
+        buyer_email=alias,
+        created_after=now - policy.alias_search_window if alias else None,
+        # Other channels are searched only for ghosts; whether it is one is known after Amazon answers,
+        # so the gatherer asks them when the Amazon look-ups come back empty.
+        search_other_channels=True,
+        buyer_name=message.from_name or None,
+        foreign_identifiers=triage.foreign_identifiers,
+    )
+
+
+def diagnose(
+    message: BuyerMessage,
+    triage: Triage,
+    facts: LookupResult,
+    now: datetime,
+    policy: DiagnosisPolicy = DiagnosisPolicy(),
+    *,
+    continuing_thread: bool = False,
+) -> Diagnosis:
+    """Decide the case. Raises :class:`FactsIncomplete` rather than calling an unconfirmed order a ghost."""
+    base: dict[str, Any] = {
+        "language": message.language,
+        "channel": message.channel,
+        "intent": triage.intent,
+        "identifiers": triage.identifiers,
+    }
+    if not (triage.intent.is_order_status or continuing_thread):
+        return Diagnosis(
+            case=Case.NOT_ORDER_STATUS,
+            order_id=None,
+            order_status=None,
+            evidence={"reason": "not an order-status inquiry", "intent_reasons": list(triage.intent.reasons)},
+            **base,
+        )
+
+    lookups: list[dict[str, Any]] = []
+    for order_id in triage.amazon_order_ids[:MAX_AMAZON_LOOKUPS]:
+        source = _source_of(triage, order_id)
+        if order_id not in facts.amazon:
+            result = "not_asked"
+        else:
+            result = "found" if facts.amazon[order_id] else "not_found"
+        lookups.append({"identifier": order_id, "kind": "amazon_order", "source": source, "result": result})
+
+    found = [facts.amazon[i] for i in triage.amazon_order_ids if facts.amazon.get(i)]
+    if found:
+        order = found[0]
+        assert order is not None
+        return _order_case(message, order, now, policy, lookups, matched_by="order_id", base=base)
+
+    if facts.by_alias:
+        order, candidates = _pick_alias_match(facts.by_alias)
+        lookups.append({"identifier": "relay_alias", "kind": "buyer_email", "result": "found"})
+        diagnosis = _order_case(message, order, now, policy, lookups, matched_by="relay_alias", base=base)
+        diagnosis.evidence["alias_candidates"] = candidates
+        return diagnosis
+
+    if facts.other_channels:
+        other = facts.other_channels[0]
+        lookups.append(
+            {"identifier": other.order_number or other.order_id, "kind": other.channel, "result": "found"}
+        )
+        return Diagnosis(
+            case=Case.GHOST_OTHER_CHANNEL,
+            order_id=None,
+            order_status=other.status,
+            order=other,
+            evidence={
+                "reason": f"no Amazon order; an order was found on the seller's {other.channel} channel",
+                "matched_by": "other_channel",
+                "other_channel": other.channel,
+                "other_order_id": other.order_id,
+                "other_order_number": other.order_number,
+                "lookups": lookups,
+            },
+            **base,
+        )
+
+    if facts.unavailable:
+        # Silence from a marketplace we could not reach proves nothing.
+        raise FactsIncomplete(facts.unavailable)
+
+    if triage.amazon_order_ids:
+        return Diagnosis(
+            case=Case.GHOST_NOT_FOUND,
+            order_id=triage.amazon_order_ids[0],
+            order_status=None,
+            evidence={
+                "reason": "the Amazon order ID the buyer gave is not an order of this seller",
+                "lookups": lookups,
+                "marketplace": message.marketplace,
+            },
+            **base,
+        )
+
+    foreign = triage.foreign_identifiers
+    if foreign:
+        wrong = foreign[0]
+        return Diagnosis(
+            case=Case.GHOST_WRONG_IDENTIFIER,
+            order_id=None,
+            order_status=None,
+            evidence={
+                "reason": f"the buyer gave a {_describe(wrong)}, not an Amazon order ID; nothing matched it",
+                "wrong_identifier": wrong.to_dict(),
+                "lookups": lookups,
+            },
+            **base,
+        )
+
+    return Diagnosis(
+        case=Case.GHOST_NO_ORDER_ID,
+        order_id=None,
+        order_status=None,
+        evidence={
+            "reason": "no order identifier in the message"
+            + (" and no order matched the buyer's relay alias" if message.relay_alias else ""),
+            "lookups": lookups,
+        },
+        **base,
+    )
+
+
+def _order_case(
+    message: BuyerMessage,
+    order: OrderFacts,
+    now: datetime,
+    policy: DiagnosisPolicy,
+    lookups: list[dict[str, Any]],
+    *,
+    matched_by: str,
+    base: dict[str, Any],
+) -> Diagnosis:
+    age = now - order.created
+    evidence: dict[str, Any] = {
+        "matched_by": matched_by,
+        "status": order.status,
+        "created": order.created.isoformat(),
+        "age_hours": round(age.total_seconds() / 3600, 1),
+        "age_days": round(age.total_seconds() / 86400, 2),
+        "fulfilled_by": order.fulfilled_by,
+        "marketplace_id": order.marketplace_id,
+        "marketplace_name": order.marketplace_name,
+        "pending_threshold_days": policy.pending_threshold.total_seconds() / 86400,
+        "lookups": lookups,
+    }
+    relay_market = marketplaces.by_code(message.marketplace) if message.marketplace else None
+    if relay_market and order.marketplace_id and relay_market.marketplace_id != order.marketplace_id:
+        evidence["marketplace_mismatch"] = {
+            "message_marketplace": relay_market.code,
+            "order_marketplace_id": order.marketplace_id,
+        }
+
+    if order.status == PENDING_AVAILABILITY:
+        case = Case.PENDING_AVAILABILITY
+        evidence["reason"] = "pre-order: payment is authorised when the item is released"
+    elif order.status == PENDING:
+        long = age > policy.pending_threshold
+        case = Case.PENDING_LONG if long else Case.PENDING
+        cause, why = likely_pending_cause(message, order)
+        evidence["likely_cause"] = cause
+        evidence["likely_cause_reason"] = why
+        evidence["past_threshold"] = long
+        evidence["reason"] = (
+            f"pending for {evidence['age_days']} days, "
+            + ("past" if long else "within")
+            + f" the {evidence['pending_threshold_days']:g}-day threshold"
+        )
+    else:
+        case = Case.ORDER_FOUND
+        evidence["reason"] = f"the order exists with status {order.status}"
+        if order.tracking_number:
+            evidence["carrier"] = order.carrier
+            evidence["tracking_number"] = order.tracking_number
+    return Diagnosis(
+        case=case,
+        order_id=order.order_id,
+        order_status=order.status,
+        order=order,
+        evidence=evidence,
+        **base,
+    )
+
+
+_ADDRESS_CUES = re.compile(
+    r"\b(verify|confirm|verification)\w*\s+(my\s+|the\s+)?address"
+    r"|address\s+(verification|confirmation|check)"
+    r"|adresse\w*\s*(bestatig|verifi|pruf)"
+    r"|(bestatig|verifi|pruf)\w*\s+(\w+\s+){0,2}adresse"
+    r"|verif\w*\s+(de\s+)?(mon\s+|l')?adresse|adresse\s+(a|de)\s+verifier"
+    r"|verific\w*\s+(de\s+|la\s+|mi\s+)*direccion|direccion\s+(sin\s+)?verificar"
+    r"|verific\w*\s+(dell'|l'|il\s+mio\s+)?indirizzo|indirizzo\s+da\s+verificare",
+)
+
+
+def likely_pending_cause(message: BuyerMessage, order: OrderFacts) -> tuple[str, str]:
+    """The most likely reason an order sits in Pending, and why that one was chosen."""
+    if _ADDRESS_CUES.search(fold(message.fresh_text)):
+        return "address_verification", "the buyer mentions an address verification"
+    if order.fulfilled_by == "AMAZON":
+        return (
+            "fba_inventory_transfer",
+            "Amazon-fulfilled order: pending FBA orders are commonly held while inventory moves between "
+            "fulfilment centres",
+        )
+    if "PREORDER" in order.programs:
+        return "payment_verification", "released pre-order: payment is being authorised"
+    return "payment_verification", "payment verification is the most common reason an order stays pending"
+
+
+def _pick_alias_match(orders: tuple[OrderFacts, ...]) -> tuple[OrderFacts, list[dict[str, Any]]]:
+    """The order a buyer most likely means when they wrote without an ID: the newest open one."""
+    ranked = sorted(orders, key=lambda o: (o.status in OPEN_STATUSES, o.created), reverse=True)
+    candidates = [
+        {"order_id": o.order_id, "status": o.status, "created": o.created.isoformat()} for o in ranked
+    ]
+    return ranked[0], candidates
+
+
+def _source_of(triage: Triage, order_id: str) -> str:
+    for ident in triage.identifiers:
+        if ident.kind is IdentifierKind.AMAZON_ORDER and ident.value == order_id:
+            return ident.source.value
+    return "unknown"
+
+
+_KIND_NAMES = {
+    IdentifierKind.TRACKING: "tracking number",
+    IdentifierKind.EBAY_ORDER: "eBay order number",
+    IdentifierKind.WALMART_ORDER: "Walmart order number",
+    IdentifierKind.SHOPIFY_ORDER: "Shopify order number",
+    IdentifierKind.AMAZON_ORDER: "Amazon order ID",
+}
+
+
+def _describe(ident: Identifier) -> str:
+    name = _KIND_NAMES[ident.kind]
+    return f"{ident.carrier} {name}" if ident.carrier else name

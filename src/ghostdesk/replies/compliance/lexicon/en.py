@@ -1,0 +1,236 @@
+"""English phrases for the compliance rules. Patterns match lower-cased text with plain apostrophes."""
+
+from ghostdesk.replies.compliance.lexicon import Lexicon
+
+_NUM = (
+    r"(?:\d+(?:[.,]\d+)?(?:\s*(?:-|–|to|or)\s*\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|fourteen|a few|a couple(?: of)?|couple of|few|several|one or two|two or three|"
+    r"twenty-four|forty-eight|seventy-two)"
+)
+_UNIT = r"(?:(?:business|working|calendar|more)\s+)?(?:hours?|hrs?|h|days?|weeks?|months?|minutes?|mins?)"
+_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
+)
+_NOT_AGO = r"(?!\s*(?:ago|back|earlier))"
+
+LEXICON = Lexicon(
+    language="en",
+    future_time=(
+        r"\btomorrow\b",
+        r"\btmrw?\b",
+        rf"\b(?:next|this coming|coming)\s+(?:week|weekend|month|{_DAY}|business day|working day)\b",
+        r"\b(?:end|close)\s+of\s+(?:the\s+|this\s+|next\s+)?(?:business\s+)?(?:day|week|month)\b",
+        r"\beo[dw]\b",
+        rf"\b(?:by|before|until|till|no later than|not later than|latest by|on or before)\s+(?:the\s+)?"
+        rf"(?:end\b|next\b|this\b|tomorrow|tonight|{_DAY}\b|\d{{1,2}}(?:st|nd|rd|th)?\b|{_MONTH}\b|noon|"
+        rf"midday|midnight|\d{{1,2}}(?::\d\d)?\s*(?:am|pm)\b|weekend|christmas|easter|the weekend)",
+        r"\bat the (?:very )?latest\b",
+        rf"\b{_NUM}\s*{_UNIT}\s+from (?:now|today)\b",
+        r"\bin a day or (?:two|so)\b",
+        r"\bwithin (?:a|one) day or (?:two|so)\b",
+        r"\b(?:same|next)[- ]day (?:delivery|shipping|dispatch)\b",
+        r"\bany day now\b",
+        r"\bfirst thing (?:tomorrow|in the morning|on \w+day|\w+day)\b",
+        r"\bovernight\b",
+    ),
+    # holidays are dates too
+    other_time=(
+        r"\b(?:before|by|until|for|over)\s+(?:christmas|xmas|easter|new year|black friday|the holidays)\b",
+        rf"\b(?:within|in|inside|under|in under|in less than|less than|no more than|not more than|at most|"
+        rf"max(?:imum)?(?: of)?|over the next|in the next|during the next|in the coming|within the next|"
+        rf"up to|after|around|about|approximately|"
+        rf"roughly)\s+(?:the\s+)?(?:next\s+)?{_NUM}\s*{_UNIT}\b{_NOT_AGO}",
+        rf"\b(?:in|within|over|during)\s+the\s+(?:next|coming)\s+(?:few\s+|couple of\s+)?{_UNIT}\b",
+        rf"\b\d+\s*(?:-|–|to)\s*\d+\s*{_UNIT}\b{_NOT_AGO}",
+        rf"\b(?:12|24|36|48|72)\s*(?:h|hrs?|hours?)\b{_NOT_AGO}",
+        rf"\b(?:one|two|three|four|five|a few|a couple of|\d+)\s+(?:business|working)\s+days?\b{_NOT_AGO}",
+        r"\btoday\b",
+        r"\btonight\b",
+        r"\bthis\s+(?:week|weekend|morning|afternoon|evening|month)\b",
+        rf"\b(?:on\s+)?{_DAY}s?\b",
+        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b",
+        rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
+        r"\b(?:on\s+)?the\s+\d{1,2}(?:st|nd|rd|th)\b",
+        r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",
+        r"\b\d{4}-\d{2}-\d{2}\b",
+    ),
+    ship=(
+        r"\bship(?:s|ped|ping|ment)?\b",
+        r"\bdispatch(?:es|ed|ing)?\b",
+        r"\bsen[dt]s?\b|\bsending\b",
+        r"\bmail(?:ed)? (?:it|them|out)\b",
+        r"\bdeliver(?:s|ed|y|ies|ing)?\b",
+        r"\barriv(?:e|es|ed|al|ing)\b",
+        r"\bon (?:its|their|the) way\b",
+        r"\bout the door\b",
+        r"\b(?:go(?:es|ing)?|sent|head(?:s|ing)?) out\b|\bheading your way\b",
+        r"\bget (?:it|them|your (?:order|package|parcel|item)) to you\b|\bhave (?:it|them) with you\b",
+        r"\bleav(?:e|es|ing) (?:our|the) (?:warehouse|facility|fulfil+ment)",
+        r"\bbe (?:with you|there|at your door|in your hands)\b",
+        r"\breach(?:es)? you\b",
+        r"\bin (?:your|the) mailbox\b",
+        r"\bexpect (?:it|them|your (?:order|package|parcel|item|delivery))\b",
+        r"\bhand(?:ed)? (?:it |them )?(?:over )?to (?:the )?(?:carrier|courier)\b",
+        r"\beta\b",
+        r"\bin transit\b",
+        r"\bleav(?:e|es|ing) us\b|\bon the road\b|\bon its journey\b",
+    ),
+    receive=(
+        r"\byou(?:'ll| will| should| shall| can expect to| are going to)?\s+(?:receive|get|have)\s+"
+        r"(?!(?:an?\s+|our\s+|a\s+quick\s+|further\s+)?(?:answer|reply|response|update|message|news|email|"
+        r"word|call|notification|confirmation)\b)",
+        r"\b(?:receive|get)\s+(?:it|them|your (?:order|package|parcel|item))\b",
+    ),
+    completion=(
+        r"\b(?:verified|completed?|clear(?:ed)?|released?|resolved?|processed|approved|confirmed|updated|"
+        r"lifted|fixed|sorted(?: out)?|finali[sz]ed|ready|done|finished|available)\b",
+        r"\b(?:completes|clears|resolves|finishes|updates|changes?|moves?|releases|process|verify|approve|"
+        r"lifts?)\b",
+        r"\b(?:take|takes|last|lasts)\b",
+    ),
+    future=(
+        r"\b(?:will|shall|going to|gonna|should|expected? to|guarantee[ds]?|promise[ds]?|definitely|"
+        r"certainly|for sure|sure to|bound to|assured?|can expect|expect|(?:is|are) due to|scheduled)\b|'ll\b"
+    ),
+    subject=r"\b(?:order|parcel|package|item|shipment|delivery|hold|status|payment|verification|check|tracking|dispatch)s?\b",
+    hedge=r"\b(?:can|could|may|might|sometimes|occasionally|in some cases|usually|typically|normally)\b",
+    past=(
+        r"\b(?:was|were|had|yesterday|ago|already|earlier|last (?:week|night|month|\w+day))\b"
+        r"|\b(?:has|have)\s+(?:already\s+)?(?:been|shipped|left|arrived|gone|dispatched|sent)\b"
+        r"|(?<!\bbe )(?<!\bbeen )(?<!\bget )(?<!\bgets )(?<!\bis )(?<!\bare )"
+        r"\b(?:shipped|dispatched|delivered|arrived|sent|left|went out|handed)\b"
+    ),
+    promise_words=r"\b(?:i|we)\s+(?:can\s+)?(?:promise|guarantee|assure you)\b|\bguaranteed\b",
+    promise_negation=(
+        r"\b(?:can(?:not|'t)|can not|unable to|not able to|won't|will not|don't|do not|"
+        r"are not in a position to)"
+        r"\s+(?:\w+\s+){0,3}?(?:promise|guarantee|predict|say|tell|know|confirm|give|estimate|commit|speed)",
+        r"\bno (?:exact |firm |specific |fixed |reliable )?(?:date|timeline|time ?frame|eta|estimate)\b",
+        r"\bnot (?:possible|able) to (?:say|predict|give|tell|know)\b",
+        r"\bwithout (?:a|any) (?:date|promise|guarantee)\b",
+    ),
+    reply_words=r"\b(?:answer|reply|respond|response|get back to you|hear from us|update you|message)\b",
+    conditional_start=r"(?:if|unless|in case|should (?:it|your|the|you)|in the event)\b",
+    conditional_inline=r"\b(?:if|unless|in case|in the event that)\b",
+    negation=r"\b(?:not|no|never|nothing|none|neither|nor|cannot|can't|isn't|wasn't|aren't|don't|won't)\b|n't\b",
+    blame=(
+        r"\b(?:our|my)\s+(?:own\s+)?(?:fault|mistake|error|oversight|bad|blunder|negligence)\b",
+        r"\b(?:mistake|error|oversight|fault|delay|slip|problem)\s+on\s+our\s+(?:part|side|end)\b",
+        r"\b(?:we|i)\s*(?:are|am|'re|'m)\s+(?:entirely\s+|fully\s+|completely\s+)?(?:to blame|at fault|"
+        r"responsible for (?:the|this|your)|the ones responsible)\b",
+        r"\b(?:we|i)\s+(?:take|accept|bear)\s+(?:full\s+|complete\s+|the\s+|all\s+)*(?:responsibility|"
+        r"blame)\b",
+        r"\b(?:caused|created)\s+by\s+(?:us|our (?:team|warehouse|system|staff|side))\b",
+        r"\bwe\s+(?:have\s+|'ve\s+)?(?:caused|delayed|held up|forgot|failed to|messed up|dropped the ball|"
+        r"made (?:an|a) (?:error|mistake)|were slow|were late|mishandled|overlooked|neglected)\b",
+        r"\bour\s+(?:warehouse|team|staff|system|store|shop|packing team|fulfil+ment team)(?:'s)?\s+"
+        r"(?:mistake|error|fault|failure|delay|oversight|forgot|failed|made|delayed|caused|held|slowed)\b",
+        r"\bdue to (?:an? )?(?:error|mistake|problem|issue|oversight|delay)\s+(?:on our (?:part|side|end)|"
+        r"by us|in our (?:warehouse|system))\b",
+        r"\b(?:sorry|apologi[sz]e)\s+for\s+(?:our|my)\s+(?:mistake|error|delay|oversight)\b",
+        r"\bour (?:own )?(?:shipping |processing |handling )?delay\b",
+        r"\bthe (?:delay|problem|issue|hold-up) (?:is|was) (?:entirely |completely |all )?(?:on us|"
+        r"our fault|our doing)\b",
+        r"\b(?:that|this|it)(?:'s| is| was)(?: \w+)? on us\b|\bwe dropped the ball\b",
+        r"\bwe\s+(?:\w+\s+)?(?:mislabel+ed|mixed up|misplaced|lost|mispacked|sent the wrong|"
+        r"shipped the wrong|"
+        r"entered the wrong|got (?:it|this) wrong)\b",
+        r"\b(?:error|mistake|fault|problem|issue|oversight)\s+(?:at|from)\s+our\s+(?:end|side)\b",
+        r"\bwe should(?:\'ve| have)\s+\w+(?:ed|en|ent|own|ne|ld|ht|ne)\b|\bwe ought to have\b",
+    ),
+    refund=(
+        r"\b(?:we|i)\s*(?:'ll|will|shall|'re going to|are going to|am going to|'m going to|can|could|"
+        r"'d be happy to|would be happy to|are happy to|'m happy to|have|'ve|just|already|'d like to|"
+        r"would like to)"
+        r"\s+(?:\w+\s+){0,3}?(?:refund|cancel|reimburse|void|credit you|give you your money back)\w*",
+        r"\b(?:we|i)\s+(?:'ll\s+|will\s+)?(?:go ahead and |immediately |now )?(?:refund|cancel|reimburse)\s+"
+        r"(?:you|it|the order|your order|this order|your payment)\b",
+        r"\b(?:we|i)\s*(?:'ll|will|can|have|'ve)\s+(?:\w+\s+){0,2}?(?:issue|process|arrange|send|initiate|"
+        r"organi[sz]e)\s+(?:you\s+)?(?:a|an|the|your)\s+(?:full\s+|complete\s+|partial\s+)?(?:refund|"
+        r"cancellation|reimbursement)\b",
+        r"\blet (?:me|us) (?:\w+\s+)?(?:cancel|refund)\b",
+        r"\bcancel+ed (?:it|the order|your order) for you\b",
+        r"\b(?:we|i)\s+(?:\w+\s+){0,2}?(?:start|initiate|process|issue|trigger|"
+        r"send)\w*\s+(?:\w+\s+){0,2}?(?:refund|reimbursement)\b",
+        r"\byou(?:'ll| will| are going to| shall)\s+(?:\w+\s+)?(?:get|receive|be given)\s+(?:a |your |the )?"
+        r"(?:full |complete |immediate )?(?:refund|money back|reimbursement)\b",
+        r"\byou(?:'ll| will)\s+be\s+(?:fully\s+)?(?:refunded|reimbursed|credited)\b",
+        r"\b(?:full|complete|immediate|100%) refund\b",
+        r"\b(?:refund|cancellation) (?:is|has been|will be) (?:issued|processed|arranged|on its way|"
+        r"initiated)\b",
+        r"\bconsider (?:it|the order|your order|this)(?: as)? (?:cancel+ed|refunded|done)\b",
+        r"\b(?:money|amount|payment|funds|purchase price)\b[^.!?\n]{0,40}\b(?:back on|back to|returned to|"
+        r"refunded|credited)\b",
+    ),
+    refund_passive=(
+        r"\b(?:your|the|this) (?:order|payment|purchase) (?:will|'ll|is going to) be (?:\w+\s+)?"
+        r"(?:cancel+ed|refunded|voided)\b",
+    ),
+    amazon_agent=r"\bby amazon\b|\bamazon (?:will|'ll|may|automatically|cancels|refunds)\b",
+    marketing=(
+        r"\bdiscount(?:s|ed)?\b",
+        r"\bcoupons?\b",
+        r"\bpromo(?:tion(?:al)?)?\s*codes?\b|\bpromo\b|\bpromotions?\b",
+        r"\bvouchers?\b",
+        r"\b(?:special|exclusive|limited|great|amazing|unbeatable|best)\s+(?:offers?|deals?|prices?)\b",
+        r"\blimited[- ]time\b",
+        r"\bon sale\b|\b(?:big|summer|winter|spring|flash|clearance|holiday|annual)\s+sale\b",
+        r"\b\d+\s*%\s*off\b|\bpercent off\b",
+        r"\bbuy one,? get one\b|\bbogo\b",
+        r"\bnewsletter\b|\bmailing list\b",
+        r"\bsubscribe\b|\bsign up\b",
+        r"\bfollow us\b|\blike us on\b",
+        r"\b(?:instagram|facebook|tiktok|twitter|youtube|pinterest|snapchat|linkedin)\b",
+        r"\bcheck out our\b|\bvisit our (?:\w+\s+)?(?:store|shop|website|site|page|storefront)\b|"
+        r"\bbrowse our\b",
+        r"\bour (?:other|new|latest|newest|full|wider) (?:products|items|collection|range|arrivals|line)\b",
+        r"\bnew (?:arrivals|collection)\b",
+        r"\byou (?:might|may|will) also (?:like|enjoy|love)\b",
+        r"\bdon't miss (?:out|our)\b|\bshop now\b|\bbuy now\b",
+        r"\bbest[- ]sellers?\b|\bblack friday\b|\bcyber monday\b|\bdeal of the day\b",
+        r"\b(?:your|a) (?:next|future) (?:order|purchase)\b",
+        r"\bfree (?:shipping|gift|sample)s?\b",
+        r"\bloyalty (?:program|discount|reward)\b",
+        r"\b\d+\s*%\s*(?:less|cheaper|discount|savings?)\b|(?<![\w-])-\d+\s*%",
+        r"\bwe also (?:sell|offer|stock|carry|make|have)\b",
+        r"\b(?:store|shop|storefront)\b[^.!?\n]{0,60}\b(?:have|take) a look\b|\b(?:have|"
+        r"take) a look at our\b",
+        r"\bour (?:amazon )?storefront\b|\bnew products?\b|\bearly access\b|\bbrowse\b",
+        r"\b(?:our|the) (?:full|entire|whole|complete|wide) (?:range|selection|catalog(?:ue)?|collection|"
+        r"line)\b",
+        r"\bbuy\s+(?:\w+[\s,]+){0,2}(?:and\s+)?get\b|\bget (?:\w+ )?(?:\d+|one|a second|"
+        r"another) (?:\w+ )?free\b",
+        r"\bdiscover\b|\b(?:more|other) (?:\w+ )?products\b",
+        r"\b(?:use|using|enter|apply|with)\s+(?:the\s+|our\s+)?(?:promo\s+|discount\s+)?(?:code|"
+        r"coupon)\s+\w+|\bat checkout\b",
+    ),
+    feedback=(
+        r"\b(?:5|five)[- ]?stars?\b",
+        r"\b(?:positive|good|great|excellent|glowing|top|high|nice|favou?rable|perfect|best|stellar)\s+"
+        r"(?:feedback|reviews?|ratings?|scores?|comments?)\b",
+        r"\brate us (?:highly|well|5|five|positively|the highest)\b",
+        r"\b(?:remov|delet|chang|updat|revis|edit|tak(?:e|ing) down|withdraw|amend|reconsider)\w*\s+"
+        r"(?:your |the |this |that |any )?(?:negative |bad |poor |low |1-star |one-star |critical )?"
+        r"(?:feedback|reviews?|ratings?)\b",
+        r"\b(?:if|when|once|after|in exchange for|in return for)\s+(?:you\s+)?(?:\w+\s+){0,3}?(?:leav|writ|"
+        r"post|giv|"
+        r"submit|updat|chang|edit|remov|shar|add)\w*\s+(?:us\s+)?(?:a\s+|an\s+|your\s+|the\s+)?(?:\w+\s+)?"
+        r"(?:review|feedback|rating)",
+        r"\b(?:in exchange|in return) for (?:a|an|your) (?:\w+\s+)?(?:review|feedback|rating)",
+        r"\b(?:negative|bad|poor|1-star|one-star) (?:feedback|reviews?|ratings?)\b[^.!?\n]{0,60}\b"
+        r"(?:remov|delet|chang|updat|revis|take (?:it )?down|withdraw)",
+    ),
+    review_words=(
+        r"\b(?:your|a|an)\s+(?:\w+\s+)?review\b|"
+        r"\b(?:leave|write|post|give|submit|share|add)\s+(?:us\s+)?(?:a |an |your |the )?(?:\w+\s+)?"
+        r"(?:review|feedback|rating)\b|\brate us\b|\brating\b|\bfeedback\b|\bproduct review\b"
+    ),
+    incentive_words=(
+        r"\b(?:prize draw|raffle|sweepstakes?|competition|lottery|giveaway|win a|free|discount\w*|"
+        r"vouchers?|coupons?|gift(?: card)?s?|reward\w*|in exchange|in return|"
+        r"compensat\w*|cash|bonus|credit|money back|partial refund|rebate|thank[- ]you gift|"
+        r"off your next)\b|\b\d+\s*%|[$€£]\s?\d+|\d+\s?[$€£]"
+    ),
+)

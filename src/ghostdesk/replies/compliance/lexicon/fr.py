@@ -1,0 +1,206 @@
+"""French phrases for the compliance rules. Patterns match lower-cased text with plain apostrophes."""
+
+from ghostdesk.replies.compliance.lexicon import Lexicon
+
+_NUM = (
+    r"(?:\d+(?:[.,]\d+)?(?:\s*(?:-|–|à|ou)\s*\d+)?|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|"
+    r"douze|quinze|quelques|plusieurs|vingt-quatre|quarante-huit|soixante-douze|un ou deux|deux ou trois)"
+)
+_UNIT = r"(?:heures?|h|jours?(?:\s+ouvr(?:és|ables|és))?|semaines?|minutes?|min|mois)"
+_DAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+_MONTH = (
+    r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
+    r"décembre|decembre)"
+)
+_NOT_AGO = r"(?!\s*(?:plus tôt|auparavant))"
+
+LEXICON = Lexicon(
+    language="fr",
+    future_time=(
+        r"\bdemain\b",
+        r"\baprès-demain\b",
+        r"\b(?:la\s+)?semaine\s+prochaine\b|\bprochaine\s+semaine\b|\b(?:le\s+)?mois\s+prochain\b",
+        rf"\b{_DAY}\s+prochain\b|\bprochain\s+{_DAY}\b",
+        rf"\bd'ici\s+(?:à\s+)?(?:demain|ce soir|la fin|fin|{_DAY}|le\s+\d|\d|quelques|deux|trois|la semaine|"
+        rf"{_MONTH}|lundi|noël|ce week-end)",
+        r"\bau plus tard\b|\bdernier délai\b",
+        rf"\b(?:avant|jusqu'(?:à|au))\s+(?:demain|{_DAY}|le\s+\d{{1,2}}|la fin|ce soir|la semaine prochaine|"
+        rf"le week-end|{_MONTH})",
+        r"\b(?:en\s+)?fin de (?:la\s+|cette\s+)?(?:semaine|journée|mois)\b",
+        r"\bdès demain\b|\bdans la journée\b|\bsous peu de jours\b",
+    ),
+    # holidays are dates too
+    other_time=(
+        r"\b(?:avant|pour|d'ici|à)\s+(?:noël|pâques|le nouvel an|les fêtes|black friday)\b",
+        rf"\b(?:sous|dans|en|d'ici|au bout de|après|moins de|pas plus de|au maximum|maximum|jusqu'à|environ|"
+        rf"dans un délai de|en l'espace de|"
+        rf"d'ici à)\s+(?:les\s+)?(?:prochain(?:e)?s\s+)?{_NUM}\s*{_UNIT}\b{_NOT_AGO}",
+        r"\bdans\s+les\s+(?:\d+\s+)?(?:prochain(?:e)?s\s+)?(?:jours|heures|semaines)\b",
+        rf"\b\d+\s*(?:-|–|à)\s*\d+\s*{_UNIT}\b",
+        r"\b(?:12|24|36|48|72)\s*(?:h|heures)\b",
+        r"\b(?:un|deux|trois|quatre|cinq|quelques|\d+)\s+jours?\s+ouvr(?:és|ables)\b",
+        r"\baujourd'hui\b",
+        r"\bce soir\b|\bcette semaine\b|\bce week-end\b|\bce matin\b|\bcet après-midi\b",
+        rf"\b(?:ce\s+|le\s+)?{_DAY}\b",
+        rf"\b\d{{1,2}}(?:er)?\s+{_MONTH}\b",
+        r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",
+        r"\ble\s+(?:1er|\d{1,2})(?=\s*[.!?,;]|\s*$)",
+    ),
+    ship=(
+        r"\bexpédi\w*",
+        r"\benvo[iy]\w*|\benverr\w*",
+        r"\bpartir(?:a|ont)?\b|\bpart\s+(?:demain|aujourd'hui|ce|dans|lundi|mardi|mercredi|jeudi|vendredi)",
+        r"\blivr(?:é|ée|ées|és|er|era|eront|ons|erons|aison|ée?s?)\b",
+        r"\barriv\w*",
+        r"\bchez vous\b|\bentre vos mains\b|\bdans votre boîte aux lettres\b",
+        r"\ben route\b|\ben chemin\b",
+        r"\bquitte(?:ra)?\s+(?:notre|l')\s*entrepôt",
+        r"\bacheminé\w*",
+        r"\bremis\w*\s+(?:au|à la)\s+(?:transporteur|poste)",
+        r"\ben transit\b",
+        r"\bquitter\w*\s+nos\b|\bprendra la route\b|\bsur la route\b",
+        r"\bfaire parvenir\b|\bparviendra\b|\bparvenir\b",
+    ),
+    receive=(
+        r"\bvous\s+(?:le\s+|la\s+|les\s+)?(?:recevrez|recevez|aurez|devriez (?:le |la |les )?recevoir|"
+        r"allez (?:le |la |les )?recevoir|pourrez (?:le |la |les )?recevoir)\b",
+        r"\b(?:recevoir|recevrez|réception de)\s+(?:votre|le|la|vos|ce)\s+(?:colis|commande|article|paquet|"
+        r"produit)",
+    ),
+    completion=(
+        r"\bvalid(?:é|ée|ées|és|ation|era)\b",
+        r"\bvérifi(?:é|ée|ées|és|era)\b",
+        r"\bconfirm(?:é|ée|ées|és|era)\b",
+        r"\btrait(?:é|ée|ées|és|era)\b",
+        r"\btermin(?:é|ée|ées|és|era)\b|\bfinalis\w*",
+        r"\brégl(?:é|ée|era)\b|\brésolu\w*|\bdébloqu\w*|\blev(?:é|ée)\b",
+        r"\bmis(?:e)?\s+à\s+jour\b|\bchanger\w*|\bchangera\b|\bpassera\b",
+        r"\bprendr(?:a|ont)\b|\bprend\b|\bdurer\w*|\bdurera\b",
+        r"\bdisponible\b|\bprête?\b",
+    ),
+    future=(
+        r"\b(?:sera|seront|serez|serons|va|vont|allons|allez|garanti\w*|promet\w*|certainement|assurément|"
+        r"sans faute|devrait|devraient|sûrement|à coup sûr)\b"
+        r"|\b\w{3,}(?:era|eront|erons|erez|ira|iront|irons|irez|rez|rons)\b"
+    ),
+    subject=r"\b(?:commande|colis|paquet|article|envoi|livraison|blocage|statut|paiement|vérification|contrôle|expédition)s?\b",
+    hedge=(
+        r"\b(?:peut|peuvent|pourrait|pourraient|pourra|parfois|dans certains cas|en général|généralement|"
+        r"habituellement)\b"
+    ),
+    past=(
+        r"\b(?:a été|ont été|avons|avez|hier|avant-hier|il y a|déjà|dernier|dernière|était|étaient|a|ont)\b"
+    ),
+    promise_words=r"\b(?:nous|je)\s+(?:vous\s+)?(?:garantissons|garantis|promettons|promets|assurons|assure)\b|\bgaranti(?:e|es|s)?\b",
+    promise_negation=(
+        r"\b(?:ne|n')\s*(?:\w+\s+){0,3}?pas\s+(?:\w+\s+){0,2}?(?:promettre|garantir|prévoir|dire|indiquer|"
+        r"donner|estimer|confirmer|savoir|accélérer|annoncer|avancer)\b",
+        r"\baucune\s+(?:date|garantie|idée|estimation|visibilité|certitude)\b",
+        r"\bpas\s+de\s+(?:date|délai|garantie)\b",
+        r"\bimpossible\s+de\s+(?:dire|prévoir|savoir|donner|indiquer|garantir|promettre)\b",
+        r"\bsans\s+(?:pouvoir|vous)\s+(?:promettre|garantir|donner)\b",
+    ),
+    reply_words=r"\b(?:réponse|répondr\w*|nouvelles|retour|message|e-mail|courriel|revenir vers vous)\b",
+    conditional_start=r"(?:si|s'il(?! vous plaît)|s'ils|au cas où|dans le cas où|en cas de|à moins que)\b",
+    conditional_inline=r"\b(?:si|s'il(?! vous plaît)|s'ils|au cas où|dans le cas où|à moins que)\b",
+    negation=r"\b(?:ne|n'|pas|aucun|aucune|jamais|ni|nullement|rien|non)\b|\bn'",
+    blame=(
+        r"\b(?:notre|ma)\s+(?:propre\s+)?(?:faute|erreur|négligence|responsabilité|bévue)\b",
+        r"\b(?:erreur|faute|oubli|retard|négligence|problème)\s+de\s+notre\s+(?:part|côté)\b",
+        r"\bnous avons manqué de (?:vigilance|rigueur)\b",
+        r"\b(?:nous|je)\s+(?:en\s+)?(?:sommes|suis)\s+(?:entièrement\s+|totalement\s+|"
+        r"seuls?\s+)?(?:responsables?|fautifs?|"
+        r"en tort|à blâmer)\b",
+        r"\b(?:nous|je)\s+(?:assumons|assume|prenons|prends|reconnaissons|reconnais|endossons)\s+"
+        r"(?:l'|la\s+|toute\s+la\s+|l'entière\s+|la\s+pleine\s+)?(?:entière\s+|"
+        r"pleine\s+)?(?:responsabilité|faute|erreur)",
+        r"\bcausé\w*\s+par\s+(?:nous|notre|nos)\b|\bdû\s+à\s+notre\b",
+        r"\bnous\s+avons\s+(?:\w+\s+){0,3}?(?:oublié|tardé|négligé|commis une erreur|fait une erreur|retardé|"
+        r"fait une faute|mal géré)\b",
+        r"\bnotre\s+(?:entrepôt|équipe|système|service|personnel|"
+        r"logistique)\s+a\s+(?:\w+\s+){0,3}?(?:commis|fait|"
+        r"oublié|retardé|tardé|causé)\b",
+        r"\bnous avons\s+(?:\w+\s+){0,2}?mal\s+\w+",
+        r"\bnotre\s+retard\b|\bc'est de notre faute\b|\bla faute nous incombe\b",
+        r"\b(?:excuser|excusons|excuse)\s+(?:\w+\s+){0,2}?(?:notre|mon)\s+(?:erreur|oubli|retard)\b",
+        r"\bnous aurions dû\b|\bnous aurions pu\b[^.!?\n]{0,40}\béviter\b",
+    ),
+    refund=(
+        r"(?:\b(?:nous|je)\s+|\bj')(?:vous\s+)?(?:allons|vais|pouvons|peux|avons|ai|pourrons|pourrions|"
+        r"allons vous|"
+        r"vais vous)?\s*(?:(?!vous\s+(?:pouvez|devez))\w+\s+){0,3}?(?:l'|vous\s+)?(?:annuler|annulé|"
+        r"annulée|annulons|annulerons|"
+        r"annulerai|rembourser|remboursé|remboursée|remboursons|rembourserons|rembourserai)\b",
+        r"\b(?:nous|je)\s+(?:\w+\s+){0,3}?(?:procéd\w+|effectu\w+|lancer|lançons|émettre|émettons|initier|"
+        r"déclencher|déclenchons)\s+(?:\w+\s+){0,2}?(?:l'|à l'|au\s+|un\s+|le\s+)?(?:annulation|"
+        r"remboursement)",
+        r"\bvous\s+(?:recevrez|obtiendrez|allez recevoir|aurez)\s+(?:un|le|votre)\s+(?:remboursement|"
+        r"avoir)\b",
+        r"(?:\bje\s+|\bj'|\bnous\s+)(?:vous\s+|l'|la\s+|le\s+)?(?:annule|rembourse|annulons|remboursons)\b",
+        r"\b(?:nous|je)\s+(?:\w+\s+){0,2}?(?:lançons|lance|effectuons|effectue|déclenchons|déclenche|"
+        r"initions|émettons)\s+"
+        r"(?:\w+\s+){0,2}?(?:remboursement|annulation)\b",
+        r"\bvous\s+rendre\s+votre\s+argent\b",
+        r"\bvous\s+(?:serez|allez être)\s+(?:\w+\s+){0,2}?rembours\w*",
+        r"\bremboursement\s+(?:intégral|complet|total|immédiat)\b",
+        r"\bconsidérez\b[^.!?\n]{0,40}\bcomme (?:annulée?|remboursée?)\b",
+        r"\b(?:argent|montant|somme)\b[^.!?\n]{0,40}\b(?:recrédité|remboursé|rendu|reversé|reviendra)\w*",
+    ),
+    refund_passive=(r"\b(?:sera|seront)\s+(?:\w+\s+)?(?:annulée?s?|remboursée?s?)\b",),
+    amazon_agent=r"\bpar amazon\b|\bamazon\s+(?:va|annulera|remboursera|annule)\b",
+    marketing=(
+        r"\bcode\s+(?:promo\w*|de réduction|réduction|remise)\b",
+        r"\bpromotion\w*|\bpromo\b",
+        r"\bréduction\w*",
+        r"\bremise\s+(?:de\s+)?\d+|\b\d+\s*%\s*de\s+remise\b|\bremise\s+(?:exclusive|spéciale)\b",
+        r"\bsoldes\b|\bventes? privées?\b|\bventes? flash\b|\bbons plans?\b",
+        r"\boffre\w*\s+(?:spéciale|exclusive|limitée|du moment|promotionnelle|imbattable)s?\b",
+        r"\bbon\s+(?:de réduction|d'achat)\b|\bchèques?[- ]cadeaux?\b|\bcartes?[- ]cadeaux?\b",
+        r"\bnewsletter\b|\blettre d'information\b",
+        r"\babonnez-vous\b|\binscrivez-vous\b",
+        r"\bsuivez-nous\b",
+        r"\b(?:instagram|facebook|tiktok|twitter|youtube|pinterest|snapchat)\b",
+        r"\b(?:visitez|consultez|découvrez)\s+(?:notre|nos)\s+(?:\w+\s+)?(?:boutique|site|magasin|catalogue|"
+        r"autres|nouvelle|nouveaux|nouveautés|collection|gamme|produits)",
+        r"\bnos\s+(?:autres|nouveaux|derniers)\s+(?:produits|articles)\b",
+        r"\bnouvelle collection\b|\bnouveautés\b",
+        r"\b\d+\s*%\s*(?:de réduction|sur|off)\b",
+        r"\bprofitez\b",
+        r"\bmeilleures ventes\b|\bblack friday\b",
+        r"\bvous (?:pourriez|pourrez) (?:aussi|également) aimer\b|\bvous aimerez (?:aussi|également)\b",
+        r"\b(?:votre|une)\s+prochaine\s+commande\b|\bprochain achat\b",
+        r"\blivraison (?:gratuite|offerte)\b|\bcadeau offert\b",
+        r"\b\d+\s*%\s*(?:moins cher|de moins|en moins)\b|(?<![\w-])-\s?\d+\s*%",
+        r"\b(?:toute|tout)\s+(?:notre|nos)\s+(?:gamme|catalogue|collection|sélection|assortiment)\b|"
+        r"\bparcour(?:ir|ez)\b",
+        r"\bliste de diffusion\b|\bnouveaux produits\b|\ben avant-première\b",
+        r"\bnous (?:vendons|proposons) (?:\w+\s+){0,1}?(?:aussi|également)\b",
+        r"\b(?:boutique|magasin|site)\b[^.!?\n]{0,60}\b(?:jeter un (?:œil|oeil|coup d'œil)|faire un tour)\b",
+        r"\b(?:\d+|le \d+e|le \d+ème|le troisième|le deuxième)\s*(?:\w+\s+)?offerts?\b|"
+        r"\bachetés?\b[^.!?\n]{0,30}\boffert",
+        r"\bdécouvrez\b|\b(?:d\'autres|autres|plus de)\s+(?:\w+\s+)?produits\b",
+        r"\b(?:avec|utilisez|saisissez|entrez) le code\b",
+    ),
+    feedback=(
+        r"\b(?:5|cinq)\s+étoiles\b",
+        r"\b(?:avis|évaluation|commentaire|note|retour|feedback)s?\s+(?:très\s+)?(?:positi\w+|favorable\w*|"
+        r"excellent\w*|élogieu\w*|parfait\w*)",
+        r"\b(?:bon|bonne|excellent|excellente|meilleur|meilleure|très bon|très bonne|super)\s+"
+        r"(?:avis|évaluation|note|commentaire)\b",
+        r"\b(?:si|dès que|une fois que|lorsque|quand|en échange d'|"
+        r"en contrepartie d')\s*(?:vous\s+)?(?:nous\s+)?(?:\w+\s+){0,3}?"
+        r"(?:publi|laiss|écri|donn|modifi|mett|retir|supprim)\w*\s+(?:un|une|votre|cet|cette|"
+        r"nous)?\s*(?:\w+\s+)?"
+        r"(?:avis|évaluation|commentaire)",
+        r"\b(?:modifi|supprim|retir|chang|mettre à jour|révis|revoir|reconsidér)\w*\s+(?:votre|cet|cette|"
+        r"ce|l')\s*"
+        r"(?:avis|évaluation|commentaire|note)\b",
+        r"\b(?:avis|évaluation|commentaire)\s+(?:négati\w+)\b[^.!?\n]{0,60}?\b(?:modifi|supprim|retir|chang)",
+    ),
+    review_words=r"\b(?:avis|évaluation\w*|commentaire\w*|étoiles|évaluer|notez-nous|noter notre)\b",
+    incentive_words=(
+        r"\b(?:tirage au sort|concours|gagner|loterie|gratuit\w*|offert\w*|réduction|remise|bon d'achat|"
+        r"cadeau\w*|récompense\w*|en échange|"
+        r"en contrepartie|code promo|avoir)\b|\b\d+\s*%|[$€£]\s?\d+|\d+\s?[$€£]"
+    ),
+)

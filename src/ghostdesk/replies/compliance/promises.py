@@ -1,0 +1,113 @@
+"""The date-promise rule: a time expression and a shipping or completion predicate in one sentence.
+
+Amazon, not the seller, decides when a pending order moves on, so any date or time span for shipping,
+delivery or the end of a check is a promise the seller cannot keep. Time words alone are not enough
+("have a nice weekend", "Amazon allows up to 21 days"), nor is advice under a condition ("if it is still
+pending after 7 days, please contact Amazon"), nor a report of the past ("it shipped on Monday").
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from ghostdesk.replies.compliance.finding import DATE_PROMISE
+from ghostdesk.replies.compliance.lexicon import CompiledLexicon
+from ghostdesk.replies.compliance.text import sentence_spans
+
+Span = tuple[str, int, int]
+
+_CLAUSE_BREAK = re.compile(r",|:|\s[-–—]\s|\(|\)")
+_NEAR = 60  # characters between a predicate and a time for the finding to quote both
+# A ceiling or a threshold ("up to 21 days", "after 7 days") describes Amazon's rules; on its own, with no
+# shipping or completion verb, it promises nothing.
+_THRESHOLD = re.compile(
+    r"(?:up to|after|more than|over|longer than|at least|bis zu|nach|mehr als|länger als|über|mindestens|"
+    r"jusqu'à|après|plus de|au moins|hasta|después de|más de|al menos|fino a|dopo|oltre|più di|almeno)\b"
+)
+
+
+def _without_conditions(sentence: str, lex: CompiledLexicon) -> str:
+    """The sentence with its conditional clauses blanked out (same length, so offsets hold)."""
+    chars = list(sentence)
+    bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
+    for start, end in pairwise(bounds):
+        clause = sentence[start:end]
+        lead = len(clause) - len(clause.lstrip())
+        cut: int | None = None
+        if lex.conditional_start.match(clause, lead):
+            cut = start
+        else:
+            inline = lex.conditional_inline.search(clause)
+            if inline:
+                cut = start + inline.start()
+        if cut is not None:
+            for i in range(cut, end):
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _hits(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
+
+
+def find_date_promises(folded: str, lexicons: list[CompiledLexicon]) -> list[Span]:
+    spans: list[Span] = []
+    for s, e in sentence_spans(folded):
+        sentence = folded[s:e]
+        for lex in lexicons:
+            found = _promise_in_sentence(sentence, lex)
+            if found is not None:
+                spans.append((DATE_PROMISE, s + found[0], s + found[1]))
+                break
+    return spans
+
+
+def _promise_in_sentence(sentence: str, lex: CompiledLexicon) -> tuple[int, int] | None:
+    if lex.promise_negation.search(sentence):
+        return None
+    live = _without_conditions(sentence, lex)
+    future_times = _hits(lex.future_time, live)
+    other_times = _hits(lex.other_time, live)
+    times = future_times + other_times
+    if not times:
+        return None
+    predicates = _hits(lex.ship, live)
+    if not lex.reply_words.search(live):
+        predicates += _hits(lex.receive, live)
+    has_future = bool(lex.future.search(live))
+    has_past = bool(lex.past.search(live))
+    promised: list[tuple[int, int]] = []
+    if predicates:
+        if future_times:
+            promised = future_times
+        elif has_future or not has_past:
+            promised = other_times
+    if not promised:
+        completions = _hits(lex.completion, live)
+        if completions and has_future and not lex.hedge.search(live):
+            promised, predicates = times, completions
+    if not promised and lex.promise_words.search(live):
+        promised = times
+        predicates = _hits(lex.promise_words, live)
+    if not promised and has_future and not lex.hedge.search(live) and not lex.reply_words.search(live):
+        subjects = _hits(lex.subject, live)
+        firm = [(s, e) for s, e in times if not _THRESHOLD.match(live, s)]
+        if subjects and firm:  # "the hold should lift within 48 hours": a future about the order, with a time
+            promised, predicates = firm, subjects
+    if not promised:
+        return None
+    return _quote_span(promised, predicates)
+
+
+def _quote_span(times: list[tuple[int, int]], predicates: list[tuple[int, int]]) -> tuple[int, int]:
+    """The shortest stretch that shows the promise: the time and its nearest predicate when close."""
+    best: tuple[int, int] | None = None
+    for ts, te in sorted(times):
+        for ps, pe in predicates:
+            gap = max(ps - te, ts - pe, 0)
+            if gap <= _NEAR:
+                span = (min(ts, ps), max(te, pe))
+                if best is None or span[1] - span[0] < best[1] - best[0]:
+                    best = span
+    return best if best is not None else sorted(times)[0]

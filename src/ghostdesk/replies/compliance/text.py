@@ -1,0 +1,136 @@
+"""Text preparation shared by every rule: case folding that keeps offsets, facts masked, sentences.
+
+Rules match on a folded copy of the reply (lower case, one kind of apostrophe and space) that has exactly
+the length of the original, so a finding can always quote the offending words as the agent typed them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+_CHAR_MAP = {
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u02bc": "'",
+    "\u00b4": "'",
+    "`": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\u2009": " ",
+    "\u2007": " ",
+    "\u2011": "-",
+}
+
+# A sentence ends at . ! ? ; or a line break, but not after a digit ("bis zum 5. März") nor inside an
+# address-like token ("amazon.de/..."), because either would cut a time expression or a link in two.
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?;]+(?=\s)|\n+")
+
+
+@dataclass(frozen=True)
+class PreparedText:
+    """The original reply and its folded twin of the same length."""
+
+    original: str
+    folded: str
+
+    def quote(self, start: int, end: int) -> str:
+        """The original words at a span of the folded text, tidied to one line."""
+        return " ".join(self.original[start:end].split())
+
+
+def fold(text: str) -> str:
+    """Lower case, with typographic apostrophes, quotes and spaces made plain, keeping every offset."""
+    out: list[str] = []
+    for ch in text:
+        mapped = _CHAR_MAP.get(ch)
+        if mapped is not None:
+            out.append(mapped)
+            continue
+        low = ch.lower()
+        out.append(low if len(low) == 1 else ch)
+    return "".join(out)
+
+
+def prepare(text: str, known_facts: Iterable[str] = ()) -> PreparedText:
+    """Fold the text and blank out facts that come from the order systems.
+
+    An item title ("Charger 24h Quick"), a tracking number that looks like a phone number, or the seller's
+    own name ("Gadget-World.de") are facts the macro quotes, not words anyone chose; masking them keeps
+    them from raising findings. Only exact occurrences are masked: text a human typed around them is not.
+    """
+    folded = fold(text)
+    for fact in sorted({f for f in known_facts if f and len(f.strip()) >= 3}, key=len, reverse=True):
+        needle = fold(fact)
+        start = folded.find(needle)
+        while start != -1:
+            end = start + len(needle)
+            folded = folded[:start] + "x" * len(needle) + folded[end:]
+            start = folded.find(needle, end)
+    return PreparedText(original=text, folded=folded)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, stripped of surrounding blanks; empty sentences are dropped."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, len(text)))
+    tidy: list[tuple[int, int]] = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            tidy.append((s, e))
+    return tidy
+
+
+class _HTMLText(HTMLParser):
+    _BLOCKS = frozenset({"p", "br", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.targets: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._BLOCKS:
+            self.parts.append("\n")
+        for name, value in attrs:
+            if name in ("href", "src", "action") and value:
+                self.targets.append(value)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def html_to_checkable_text(html: str) -> str:
+    """The words of an HTML reply plus every link target, so a link hidden behind text is still seen."""
+    parser = _HTMLText()
+    parser.feed(html)
+    parser.close()
+    text = "".join(parser.parts)
+    text = re.sub(r"[ \t]+", " ", text)
+    text = re.sub(r"\n\s*\n+", "\n\n", text).strip()
+    if parser.targets:
+        text += "\n\n" + "\n".join(parser.targets)
+    return text
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(re.search(r"<(?:html|body|p|div|br|a|span|table)\b", text[:4000], re.IGNORECASE))

@@ -1,0 +1,105 @@
+"""The building blocks of intent cues: a pattern with a weight, and what cancels it.
+
+Cues match *folded* text (see :mod:`ghostdesk.triage.folding`): lower case, no accents, ``ß`` as ``ss``.
+The shared patterns below name the things that turn a status phrase into something else in every
+language: the object of "not received" being a refund, a conditional "if it has not shipped", a
+negation in front of "received".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CLAUSE = r"[^.!?\n]"  # stay inside one sentence when looking for a cue's second half
+_CLAUSE_END = re.compile(r"[.,;:!?\n]")
+# "where is 302-1234567-1234567?": an order number standing in for "my order".
+NUMBER_AHEAD = r"\s+(?:#|n[o°º]?\.?\s*)?\d{3}"
+
+NEGATION = re.compile(
+    r"\b(?:not|never|no|yet|nicht|nie|kein\w*|ne|pas|jamais|rien|nunca|todavia|aun|non|mai|ancora)\b|n't\b"
+    r"|\bn'"
+)
+# "I have received nothing", "je n'ai reçu aucun colis": a receipt verb followed by "nothing".
+NOTHING = r"\b(?:aucune?|rien|nada|ningun\w*|nothing|niente|nulla|nessun\w*|nichts|keine?n?)\b"
+
+# Topics that make "not received"/"when will ... arrive" about something other than the order.
+OTHER_OBJECT = (
+    r"refund|reimburs|money|credit|newsletter|invoice|password|reply|response|answer|\bcode\b|return\s+label"
+    r"|erstatt|gutschrift|\bgeld\b|rechnung|antwort|newsletter|ruc?e?ksend|retoure"
+    r"|rembours|argent|factur|reponse|etiquette\s+de\s+retour"
+    r"|reembols|dinero|respuesta|devoluc|contrasena"
+    r"|rimbors|soldi|fattur|rispost|\breso\b"
+    r"|right\s+(?:item|size|one)|correct\s+(?:item|size)|wrong\s+(?:item|size|one)|same\s+(?:item|one)"
+)
+CONDITIONAL = (
+    r"\b(?:if|unless|before|once|falls|wenn|sofern|bevor|solange|si|avant|antes|mientras|se|prima)\b"
+)
+# "I received an email/message" is no delivery.
+MESSAGE_OBJECT = (
+    r"\b(?:an?\s+)?(?:e-?mail|message|notification|text|sms|confirmation|mail|nachricht|benachrichtigung"
+    r"|bestatigung|courriel|notification|correo|mensaje|notificacion|messaggio|notifica|e-?mail)\b"
+)
+# "it should have arrived" / "if it has arrived" are no receipt either.
+HYPOTHETICAL = (
+    r"\b(?:should|supposed|expected|would|could|must|might|if|when|until|once|sollte\w*|hatte|wenn|falls|bis"
+    r"|devrait|aurait|si|quand|deberia|debia|cuando|hasta|dovrebbe|doveva|avrebbe|se|quando|finche)\b"
+)
+# "it has arrived at the depot" is tracking, not delivery.
+IN_TRANSIT = (
+    r"\b(?:at|in)\s+(?:the\s+)?(?:\w+\s+)?(?:facility|depot|hub|warehouse|post\s+office|sorting|country"
+    r"|customs)"
+    r"|\b(?:im|in|beim)\s+(?:\w+\s+)?(?:zentrum|depot|lager|verteilzentrum|zoll|paketzentrum)"
+    r"|\b(?:au|en)\s+(?:\w+\s+)?(?:centre|depot|entrepot|douane)"
+    r"|\b(?:en\s+(?:el|la)\s+)?(?:centro|almacen|aduana)\b|\b(?:al|nel|in)\s+(?:\w+\s+)?(?:centro|magazzino"
+    r"|deposito|dogana)"
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A phrase that speaks for (positive ``weight``) or against (negative) an order-status inquiry.
+
+    ``name`` is what an agent reads in the reasons. The vetoes exist because the same words serve other
+    topics: a cue counts at its first match that no veto cancels, and only once per message.
+    """
+
+    name: str
+    weight: float
+    pattern: re.Pattern[str]
+    veto_after: re.Pattern[str] | None = None  # in the match or the rest of its clause (35 chars at most)
+    veto_before: re.Pattern[str] | None = None  # in its clause before the match (40 chars at most)
+    unless_negated: bool = False  # cancelled by a negation in the match or just before it
+
+    def first_hit(self, text: str) -> str | None:
+        for match in self.pattern.finditer(text):
+            around = match.group(0) + _CLAUSE_END.split(text[match.end() : match.end() + 35], maxsplit=1)[0]
+            before = _CLAUSE_END.split(text[max(0, match.start() - 40) : match.start()])[-1]
+            if self.veto_after and self.veto_after.search(around):
+                continue
+            if self.veto_before and self.veto_before.search(before):
+                continue
+            if self.unless_negated and NEGATION.search(before[-20:] + " " + match.group(0)):
+                continue
+            return match.group(0).strip()
+        return None
+
+
+def cue(
+    name: str,
+    weight: float,
+    pattern: str,
+    *,
+    veto_after: str | None = None,
+    veto_before: str | None = None,
+    unless_negated: bool = False,
+) -> Cue:
+    """A :class:`Cue` from pattern strings, compiled once at import."""
+    return Cue(
+        name,
+        weight,
+        re.compile(pattern),
+        re.compile(veto_after) if veto_after else None,
+        re.compile(veto_before) if veto_before else None,
+        unless_negated,
+    )

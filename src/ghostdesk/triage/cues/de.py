@@ -1,0 +1,278 @@
+"""German cues: phrases that ask about an order's status (``FOR``) and topics that are something else
+(``AGAINST``), on folded text."""
+
+from __future__ import annotations
+
+from ghostdesk.triage.cues.base import (
+    CLAUSE,
+    CONDITIONAL,
+    HYPOTHETICAL,
+    IN_TRANSIT,
+    MESSAGE_OBJECT,
+    NOTHING,
+    NUMBER_AHEAD,
+    OTHER_OBJECT,
+    Cue,
+    cue,
+)
+
+_NOUNS = (
+    r"(?:bestellung|bestellungen|bestelung|bestellug|paket|pakete|packchen|paeckchen|sendung|lieferung"
+    r"|ware|waren|artikel|auftrag|sachen|produkt)"
+)
+
+FOR: tuple[Cue, ...] = (
+    cue(
+        "wo ist meine Bestellung",
+        2.0,
+        r"\bwo\s+(?:ist|sind|bleibt|bleiben|steckt|stecken)\s+(?:denn\s+|nun\s+|jetzt\s+|eigentlich\s+)*"
+        r"(?:meine?|meinen|unsere?|die|das|der)\s+(?:\w+\s+)?" + _NOUNS + r"\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "wo ist <Bestellnummer>", 1.5, r"\bwo\s+(?:ist|bleibt)(?:\s+(?:meine\s+)?bestellung)?" + NUMBER_AHEAD
+    ),
+    cue(
+        "nicht erhalten",
+        2.0,
+        r"\b(?:nicht|nie|niemals|keine?n?)\b"
+        + CLAUSE
+        + r"{0,40}?\b(?:erhalten|bekommen|angekommen|eingetroffen"
+        r"|geliefert|zugestellt|da|gekommen|zugegangen|empfangen|eingegangen)\b",
+        veto_after=OTHER_OBJECT,
+        veto_before=OTHER_OBJECT,  # the object comes first: "meine Erstattung noch nicht erhalten"
+    ),
+    cue(
+        "warte noch",
+        1.5,
+        r"\bwarte(?:n)?\s+(?:\w+\s+)?(?:immer\s+noch|noch\s+immer|noch|schon|seit)\b"
+        r"|\b(?:noch\s+immer|immer\s+noch)\s+(?:nicht|nichts|kein\w*)\b"
+        r"|\bnichts\s+(?:angekommen|erhalten|bekommen|geliefert)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "nicht versendet",
+        2.0,
+        r"\b(?:nicht|nie)\b" + CLAUSE + r"{0,40}?\b(?:versendet|verschickt|versandt|verschifft|abgeschickt"
+        r"|rausgegangen|unterwegs|losgeschickt|auf\s+den\s+weg\s+gebracht|raus)\b",
+        veto_after=OTHER_OBJECT,
+        veto_before=CONDITIONAL,
+    ),
+    cue(
+        "schon verschickt?",
+        1.5,
+        r"\b(?:schon|bereits|inzwischen|mittlerweile|endlich|jetzt)\b"
+        + CLAUSE
+        + r"{0,40}?\b(?:verschickt|versendet|versandt|abgeschickt|unterwegs|losgeschickt|rausgegangen)\b"
+        r"|\b(?:verschickt|versendet|versandt|abgeschickt|unterwegs)\b\s*(?:worden\s*)?\?",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "warte auf mein Paket",
+        1.5,
+        r"\bwarte\w*\s+(?:\w+\s+){0,3}?auf\s+(?:meine?[nrs]?|die|das|den|unsere?[nrs]?)\s+(?:\w+\s+)?"
+        + _NOUNS
+        + r"\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "wann wird versendet",
+        1.5,
+        r"\bwann\b"
+        + CLAUSE
+        + r"{0,50}?\b(?:versendet|verschickt|versandt|raus|los|versand|abgeschickt|versenden|verschicken)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "wann kommt",
+        1.8,
+        r"\bwann\b"
+        + CLAUSE
+        + r"{0,50}?\b(?:ankommen|kommt|kommen|geliefert|zugestellt|erhalte|erhalten|bekomme|bekommen"
+        r"|eintreffen|trifft|da\s+sein|liefern|zustellung|lieferung)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "ausstehend",
+        1.8,
+        r"\b(?:ausstehend\w*|pending|in\s+bearbeitung|wird\s+(?:noch\s+)?bearbeitet|hangt|haengt|feststeck\w*"
+        r"|steckt\s+fest|unbearbeitet|steht\s+(?:\w+\s+){0,3}?auf\s+(?:ausstehend|pending|offen"
+        r"|in\s+bearbeitung))\b",
+        veto_after=r"erstatt|ruc?e?ksend|retoure|gutschrift|bewertung",
+    ),
+    cue(
+        "keine Bestellung gefunden",
+        2.0,
+        r"\bgibt\s+(?:es\s+)?keine\s+bestellung|\bkeine\s+bestellung\s+(?:gibt|existiert|vorhanden)"
+        r"|\b(?:keine?|nicht)\b"
+        + CLAUSE
+        + r"{0,30}?\b(?:bestellung|auftrag)\b"
+        + CLAUSE
+        + r"{0,30}?\b(?:gefunden|finden|auffindbar|sehen|sichtbar|angezeigt|vorhanden|registriert|vermerkt"
+        r"|gespeichert)\b"
+        r"|\bfinde\s+(?:meine|die|keine)\s+bestellung\s+(?:nicht|nirgends)"
+        r"|\bbestellung\b"
+        + CLAUSE
+        + r"{0,40}?\b(?:verschwunden|nicht\s+mehr\s+(?:da|sichtbar|auffindbar|angezeigt))",
+    ),
+    cue(
+        "Sendungsverfolgung",
+        1.5,
+        r"\bsendungs(?:verfolgung|nummer|status)\w*|\btracking\w*|\bverfolg\w*|\bpaketverfolgung\w*",
+        veto_after=OTHER_OBJECT,
+        veto_before=r"ruc?e?ksend|retoure",
+    ),
+    cue(
+        "Bestellstatus",
+        1.5,
+        r"\b(?:status|stand)\s+(?:meiner|der|unserer|meines|des)\s+(?:\w+\s+)?(?:bestellung|lieferung"
+        r"|sendung|pakets?|auftrags?)"
+        r"|\b(?:bestell|liefer|versand|sendungs)status\b|\bneuigkeiten\b|\bsachstand\b|\bzwischenstand\b"
+        r"|\bwie\s+(?:ist\s+)?(?:der\s+)?(?:aktuelle\s+)?stand\b|\bgibt\s+es\s+(?:\w+\s+)?(?:neues|infos?"
+        r"|ein\s+update)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "nichts gehört",
+        1.5,
+        r"\bnichts\s+(?:mehr\s+)?(?:gehort|gehoert)\b|\bnichts\s+(?:mehr\s+)?von\s+(?:ihnen|euch|dir)\b"
+        r"|\bkeine\s+(?:info\w*|nachricht\w*|ruc?e?kmeldung|versandbestatigung|versandbestaetigung"
+        r"|bestatigung"
+        r"|benachrichtigung|e-?mail)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "Lieferzeit",
+        1.5,
+        r"\bliefer(?:zeit|termin|datum|dauer|frist)\w*|\bvoraussichtlich\w*|\bzustell(?:termin|datum|tag)\w*",
+    ),
+    cue(
+        "verspätet",
+        1.2,
+        r"\bverspat\w*|\bverspaet\w*|\buberfallig|\bueberfaellig|\bverzoger\w*|\bverzoeger\w*"
+        r"|\bhatte\s+" + CLAUSE + r"{0,40}?(?:ankommen|da\s+sein|geliefert\s+werden|kommen)\s+sollen"
+        r"|\bsollte\s+(?:\w+\s+)?(?:schon|bereits|eigentlich|langst|laengst)\b"
+        r"|\bsollte\b" + CLAUSE + r"{0,30}?\b(?:kommen|ankommen|da\s+sein|geliefert\s+werden|eintreffen)\b"
+        r"|\bdauert\b" + CLAUSE + r"{0,30}?\bso\s+lange\b",
+        veto_after=r"erstatt|gutschrift",
+    ),
+    cue(
+        "Zahlung ausstehend",
+        1.8,
+        r"\bzahlung\w*\b"
+        + CLAUSE
+        + r"{0,30}?\b(?:ausstehend|gepruft|geprueft|uberpruf\w*|ueberpruef\w*|pending"
+        r"|bearbeitung|nicht\s+bestatigt|verifiz\w*)"
+        r"|\b(?:abgebucht|bezahlt|belastet)\b"
+        + CLAUSE
+        + r"{0,60}?\b(?:aber|doch|trotzdem|keine|nicht|nichts)\b",
+    ),
+    cue(
+        "laut Tracking zugestellt",
+        2.0,
+        r"\b(?:laut|angeblich|als)\s+(?:\w+\s+){0,3}?zugestellt\b|\bzugestellt\b"
+        + CLAUSE
+        + r"{0,40}?\b(?:aber|jedoch)\b",
+    ),
+    cue(
+        "bewegt sich nicht",
+        1.2,
+        r"\bbewegt\s+sich\s+(?:\w+\s+)?nicht|\bkeine\s+(?:bewegung|veranderung|aktualisierung)\b"
+        r"|\bnichts\s+(?:neues|getan)\b"
+        r"|\bliegt\b" + CLAUSE + r"{0,40}?\b(?:seit|fest)\b",
+    ),
+    cue("unterwegs?", 1.5, r"\bauf\s+dem\s+weg\b|\bunterwegs\b", veto_after=OTHER_OBJECT),
+    cue("nichts passiert", 1.2, r"\bnichts\s+(?:ist\s+)?passiert\b|\btut\s+sich\s+nichts\b"),
+    cue(
+        "verloren",
+        1.5,
+        r"\b(?:paket|sendung|lieferung|bestellung)\b" + CLAUSE + r"{0,30}?\b(?:verloren|verschollen)",
+    ),
+)
+
+AGAINST: tuple[Cue, ...] = (
+    cue(
+        "Rücksendung",
+        -2.0,
+        r"\bru(?:e)?ck(?:sendung|gabe|senden|schicken|versand|geben)\w*|\bzuru(?:e)?ck(?:senden|schicken"
+        r"|geben|gesendet"
+        r"|geschickt|zuschicken)\b|\bretoure\w*|\bumtausch\w*",
+        veto_after=r"absender",
+    ),
+    cue(
+        "Erstattung",
+        -0.8,
+        r"\b(?:ru(?:e)?ck)?erstatt\w*|\bgeld\s+zuru(?:e)?ck\b|\bgutschrift\w*|\bru(?:e)?ckzahlung\w*",
+    ),
+    cue(
+        "Stornierung",
+        -1.2,
+        r"\bstornier(?:en|e|ung)\b|\bstorno\b|\bwiderruf\w*|\babbestell\w*|\bzuru(?:e)?cktret\w*"
+        r"|\bru(?:e)?cktritt\w*",
+        veto_before=CONDITIONAL,
+    ),
+    cue(
+        "nicht mehr gewollt",
+        -1.5,
+        r"\bversehentlich\b|\baus\s+versehen\b|\bnicht\s+mehr\s+(?:benotigt|gebraucht|brauche|haben)"
+        r"|\bbrauche\s+(?:es|ihn|sie|das)\s+nicht\s+mehr"
+        r"|\bgu(?:e)?nstiger\s+gefunden\b|\bfalsch\s+bestellt\b|\banders\s+u(?:e)?berlegt\b",
+    ),
+    cue("Rechnung", -2.0, r"\brechnung\w*|\bquittung\w*|\bmwst\b|\bmehrwertsteuer\b|\bust-?id\b"),
+    cue(
+        "Adresse ändern",
+        -1.8,
+        r"\b(?:liefer|versand)?adresse\b"
+        + CLAUSE
+        + r"{0,30}?\b(?:andern|aendern|anpassen|korrigieren|aktualisieren|geandert)\b"
+        r"|\b(?:andern|aendern|korrigieren)\b" + CLAUSE + r"{0,30}?\badresse\b|\bneue\s+(?:liefer)?adresse\b",
+    ),
+    cue(
+        "Produktfrage",
+        -1.5,
+        r"\bkompatib\w*|\bpasst\s+(?:das|der|die|es)\b|\bwelche\s+(?:grosse|groesse|farbe|version)\b"
+        r"|\bgrosse\b|\bgroesse\b"
+        r"|\babmessung\w*|\bauf\s+lager\b|\bvorratig\b|\bbedienungsanleitung\w*|\banleitung\w*|\bgarantie\w*"
+        r"|\bgewahrleistung\w*",
+    ),
+    cue(
+        "vor dem Kauf",
+        -2.5,
+        r"\bbevor\s+ich\s+(?:\w+\s+)?(?:bestelle|kaufe)\b|\bwenn\s+ich\s+(?:heute\s+)?(?:bestelle|kaufe)\b"
+        r"|\bmo(?:e)?chte\s+(?:gerne?\s+)?(?:\w+\s+)?(?:bestellen|kaufen)\b"
+        r"|\bliefern\s+sie\s+(?:auch\s+)?(?:nach|in\s+die|ins)\b"
+        r"|\bversenden\s+sie\s+(?:auch\s+)?(?:nach|ins|in\s+die)\b|\bplane\s+(?:\w+\s+)?zu\s+(?:kaufen"
+        r"|bestellen)\b",
+    ),
+    cue("Versandoptionen", -1.5, r"\b(?:versand|liefer)(?:optionen|arten|kosten|methoden)\b"),
+    cue(
+        "Produktmangel",
+        -1.5,
+        r"\bkaputt\w*|\bdefekt\w*|\bbeschadigt\w*|\bbeschaedigt\w*|\bfunktioniert\s+(?:\w+\s+)?nicht"
+        r"|\bgeht\s+nicht\s+(?:an|mehr)\b"
+        r"|\bfalsche[nrs]?\s+(?:artikel|grosse|groesse|farbe|produkt|teil)\b|\bfehlende?n?\s+(?:teile?"
+        r"|schrauben|zubehor)\b"
+        r"|\bzerbrochen\b|\bfehlerhaft\w*|\bschlechte\s+qualitat\b",
+    ),
+    cue(
+        "erhalten",
+        -1.5,
+        r"\b(?:habe|hab|ist|sind|wurde|heute|gestern|endlich)\s+(?:\w+\s+){0,3}?(?:erhalten|angekommen"
+        r"|bekommen|geliefert)\b",
+        unless_negated=True,
+        veto_after=MESSAGE_OBJECT + "|" + IN_TRANSIT + "|" + NOTHING,
+        veto_before=HYPOTHETICAL,
+    ),
+    cue(
+        "Konto",
+        -1.5,
+        r"\bpasswort\w*|\bkennwort\w*|\banmeld\w*|\beinlogg\w*|\bkonto\s+(?:erstellen|loschen|loeschen"
+        r"|andern)\b|\bregistrier\w*|\bnewsletter\b",
+    ),
+    cue(
+        "Bewertung",
+        -1.0,
+        r"\bbewertung\w*|\brezension\w*|\bfeedback\b|\bsterne\b|\bsuper\s+produkt\b|\bsehr\s+zufrieden\b",
+    ),
+    cue("Dank", -0.3, r"\bdanke\b|\bvielen\s+dank\b"),
+)

@@ -1,0 +1,374 @@
+"""English cues: phrases that ask about an order's status (``FOR``) and topics that are something else
+(``AGAINST``), on folded text."""
+
+from __future__ import annotations
+
+from ghostdesk.triage.cues.base import (
+    CLAUSE,
+    CONDITIONAL,
+    HYPOTHETICAL,
+    IN_TRANSIT,
+    MESSAGE_OBJECT,
+    NOTHING,
+    NUMBER_AHEAD,
+    OTHER_OBJECT,
+    Cue,
+    cue,
+)
+
+_NOUNS = (
+    r"(?:order|orders|ord[ea]r|oder|package|packages|parcel|parcels|item|items|shipment|delivery|stuff"
+    r"|purchase|goods|product|products|things|box|packet)"
+)
+
+_RECEIVE_EN = (
+    r"(?:rec(?:ie|ei|i|e)ve?d?|arriv\w*|ariv\w*|come|came|turned\s+up|shown\s+up|showed\s+up"
+    r"|delivered|got(?:ten)?)"
+)
+_NEG_EN = (
+    r"(?:\b(?:not|never|yet\s+to|no\s+longer|havent|hasnt|hadnt|didnt|dont|doesnt|wasnt|werent|isnt|arent"
+    r"|cant|wont)\b|\b\w+n't)"
+)
+
+FOR: tuple[Cue, ...] = (
+    cue(
+        "where is my order",
+        2.0,
+        r"\bwh?ere?'?s?\s+(?:is\s+|are\s+)?(?:my|the|our)\s+(?:\w+\s+){0,2}?" + _NOUNS + r"\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue("where is it", 1.2, r"\bwhere\s+(?:is|are)\s+(?:it|they|this|that)\b(?!\s+(?:located|made|from))"),
+    cue("where is <order number>", 1.5, r"\bwhere\s+(?:is|are)(?:\s+(?:my\s+)?order)?" + NUMBER_AHEAD),
+    cue(
+        "not received",
+        2.0,
+        _NEG_EN + r"\s+(?:\w+\s+){0,2}?" + _RECEIVE_EN + r"\b"
+        r"|\b(?:not|never|n't)\s+(?:\w+\s+)?get\s+(?:my|the|it|them|anything|any|our)\b"
+        r"|\b(?:not|isn't|aren't|is\s+not|are\s+not)\s+(?:yet\s+|still\s+)?here\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "still waiting",
+        1.5,
+        r"\bstill\s+(?:no\b|nothing|waiting|haven't|have\s+not|not\b|hasn't|has\s+not|didn't|did\s+not|don't"
+        r"|do\s+not|dont)"
+        r"|\bnothing\s+(?:has\s+)?(?:arrived|came|come|been\s+delivered|received|yet|happened)\b"
+        r"|\bwaiting\s+for\s+(?:my|the)\s+" + _NOUNS,
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "not shipped",
+        2.0,
+        _NEG_EN + r"\s+(?:\w+\s+){0,2}?(?:ship+ed|shiped|sent|dispatched|posted|mailed|left)\b",
+        veto_after=OTHER_OBJECT,
+        veto_before=CONDITIONAL,
+    ),
+    cue(
+        "when will it ship",
+        1.5,
+        r"\bwhen\b"
+        + CLAUSE
+        + r"{0,40}?\b(?:ship|be\s+shipped|be\s+sent|be\s+dispatched|dispatch|go\s+out|leave)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "has it shipped?",
+        1.5,
+        r"\b(?:was|has|is|did|have)\s+(?:it|my\s+\w+|the\s+\w+|this|they|you)\s+(?:\w+\s+)?(?:been\s+)?"
+        r"(?:sent|shipped|dispatched|posted|ship)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "will it arrive",
+        1.5,
+        r"\b(?:will|would|is|are|does|do)\s+(?:my|the|it|this|they|our)\s+(?:\w+\s+)?(?:arrive"
+        r"|be\s+delivered|get\s+here"
+        r"|come|be\s+here|make\s+it|going\s+to\s+(?:arrive|come|be\s+delivered))\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "check on my order",
+        1.5,
+        r"\b(?:check(?:ing)?|look(?:ing)?|follow(?:ing)?\s+up)\s+(?:on|up\s+on|in\s+on|into)\s+(?:my|the|our"
+        r"|this)\s+(?:\w+\s+)?" + _NOUNS + r"\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "no sign of it",
+        1.5,
+        r"\bno\s+sign\s+of\b|\bno\s+(?:package|parcel|delivery|order|shipment)\b(?!\s+(?:options?|number|id"
+        r"|fee|confirmation))"
+        r"|\bstill\s+(?:no|nothing)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue("on its way?", 1.5, r"\bon\s+(?:its|their|the)\s+way\b|\bin\s+transit\b", veto_after=OTHER_OBJECT),
+    cue("any ETA?", 1.5, r"\b(?:any|an|the|what's\s+the|what\s+is\s+the|new|updated)\s+eta\b"),
+    cue(
+        "time has passed",
+        0.6,
+        r"\b(?:it's|it\s+has|has|have|it\s+is|already|over|almost|nearly|more\s+than)\s+(?:been\s+)?(?:\d+|a"
+        r"|an|one|two|three|four"
+        r"|five|six|several|many|few)\s+(?:business\s+)?(?:days?|weeks?|months?)\b",
+    ),
+    cue(
+        "please ship",
+        1.0,
+        r"\b(?:ship|send|dispatch)\s+(?:out\s+)?(?:my|our)\s+" + _NOUNS + r"\b",
+        veto_after=r"\bback\b|" + OTHER_OBJECT,
+    ),
+    cue(
+        "pending",
+        1.8,
+        r"\bpending\b|\bstuck\b|\bon\s+hold\b",
+        veto_after=r"refund|return|review|approval|" + OTHER_OBJECT,
+        veto_before=r"refund|return|review|approval",
+    ),
+    cue(
+        "still processing",
+        1.5,
+        r"\b(?:still|been|says|shows|showing|stuck\s+(?:on|in|at)|is|it's|status\s+is)\s+(?:\w+\s+){0,2}?"
+        r"(?:processing|in\s+process|being\s+processed|preparing|in\s+preparation)\b",
+    ),
+    cue(
+        "no record of the order",
+        2.0,
+        r"\b(?:no|any)\s+record\s+of\b"
+        r"|\b(?:can't|cannot|can\s+not|couldn't|unable\s+to|don't|do\s+not|doesn't"
+        r"|does\s+not)\s+(?:\w+\s+){0,2}?"
+        r"(?:find|see|locate|show|have)\s+(?:my|the|this|an?|any)\s+(?:\w+\s+)?(?:order|purchase)"
+        r"|\border\b"
+        + CLAUSE
+        + r"{0,30}?\b(?:disappeared|vanished)\b|\border\s+(?:has\s+)?(?:is\s+gone|isn't\s+showing"
+        r"|is\s+not\s+showing|not\s+showing"
+        r"|doesn't\s+show|does\s+not\s+show|not\s+appearing|doesn't\s+appear|does\s+not\s+appear)"
+        r"|\bno\s+(?:order|purchase)\s+(?:found|on\s+file|under|with)\b"
+        r"|\bsays?\s+(?:there\s+is\s+)?no\s+order|\bno\s+such\s+order\b|\border\s+(?:does\s+not"
+        r"|doesn't)\s+exist\b",
+    ),
+    cue(
+        "tracking",
+        1.5,
+        r"\btrack\w*|\btrakc\w*|\btraking\b",
+        veto_after=r"refund|return|" + OTHER_OBJECT,
+        veto_before=r"refund|return",
+    ),
+    cue(
+        "order status",
+        1.5,
+        r"\b(?:status|state|progress|whereabouts)\s+(?:of|on)\s+(?:my|the|our|this|an?)?\s*(?:\w+\s+)?"
+        + _NOUNS
+        + r"\b|\b(?:order|delivery|shipping|shipment|package|parcel)\s+status\b"
+        r"|\bupdates?\s+(?:on|about|regarding|for)\s+(?:my|the|our|this)\s+(?:\w+\s+)?" + _NOUNS + r"\b"
+        r"|\b(?:order|delivery|package)\s+eta\b|\b(?:my|the)\s+eta\b|\beta\s+(?:of|for|on)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "any update",
+        1.0,
+        r"\b(?:any|an)\s+(?:news|update|updates|information|info)\b|\bstatus\s+update\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "when will it arrive",
+        1.8,
+        r"\bwhen\b"
+        + CLAUSE
+        + r"{0,45}?\b(?:arriv\w*|ariv\w*|be\s+delivered|delivered|get\s+here|show\s+up|reach\s+me"
+        r"|(?:i|we)\s+(?:\w+\s+)?(?:receive|recieve|get\s+(?:it|my|the|them))|come|be\s+here)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "how long until it arrives",
+        1.5,
+        r"\bhow\s+(?:soon|long)\b"
+        + CLAUSE
+        + r"{0,50}?\b(?:arriv\w*|deliver\w*|take|takes|expect|get\s+(?:it|here)"
+        r"|receive|come)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "delivery date",
+        1.5,
+        r"\bexpect(?:ed)?\s+(?:the\s+|my\s+|our\s+)?(?:delivery|item|items|order|package|parcel|arrival"
+        r"|shipment)\b"
+        r"|\b(?:delivery|arrival|shipping|dispatch)\s+(?:period|periods|time|times|date|estimate|window)\b"
+        r"|\bestimated\s+(?:delivery|arrival)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "heard nothing",
+        1.5,
+        r"\b(?:haven't|have\s+not|hasn't|has\s+not|not|never)\s+heard\s+(?:anything|back|a\s+thing|from"
+        r"|a\s+word)"
+        r"|\bno\s+(?:news|word|updates?|shipping\s+(?:confirmation|notification|email)|confirmation"
+        r"|notification)\b"
+        r"|\bnothing\s+(?:since|from\s+you)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "payment pending",
+        1.8,
+        r"\bpayment\b"
+        + CLAUSE
+        + r"{0,30}?\b(?:pending|verif\w*|processing|on\s+hold|not\s+(?:yet\s+)?(?:confirmed|processed"
+        r"|gone\s+through|complete))"
+        r"|\b(?:charged|paid|debited|money\s+(?:was\s+|has\s+been\s+)?taken)\b"
+        + CLAUSE
+        + r"{0,60}?\b(?:no|not|but|still|nothing)\b"
+        + CLAUSE
+        + r"{0,40}?\b(?:order|ship\w*|arriv\w*|record|confirm\w*)",
+    ),
+    cue(
+        "late",
+        1.2,
+        r"\b(?:late|overdue|delayed|delay|delays)\b|\bwas\s+due\b|\bdue\s+(?:on|by|yesterday|last)\b"
+        r"|\btak(?:ing|es?)\s+(?:so|this|that)\s+long\b"
+        r"|\b(?:should|was\s+supposed\s+to|were\s+supposed\s+to|expected\s+to|due\s+to)\s+(?:have\s+)?"
+        r"(?:arriv\w*|be\s+(?:here|delivered)|come|been\s+delivered|been\s+here)",
+        veto_after=r"refund|" + OTHER_OBJECT,
+    ),
+    cue(
+        "marked delivered, not here",
+        2.0,
+        r"\b(?:says|shows?|marked|stated|listed|showing|status\s+is)\s+(?:as\s+|it\s+(?:was|is"
+        r"|has\s+been)\s+)?delivered\b",
+    ),
+    cue(
+        "lost in transit",
+        1.5,
+        r"\b(?:lost|missing)\s+(?:in\s+(?:the\s+)?(?:post|mail|transit))\b"
+        r"|\b(?:order|package|parcel|shipment|delivery)\s+(?:is\s+|was\s+|went\s+|seems\s+"
+        r"|has\s+gone\s+)?(?:missing|lost)\b"
+        r"|\b(?:is|was|has|did)\s+(?:it|they|my\s+\w+|the\s+\w+)\s+(?:been\s+|got\s+|get\s+)?lost\b"
+        r"|\bgot\s+lost\b",
+        veto_after=r"(?:missing|lost)\s+(?:a|an|one|two|some|the|parts?|pieces?|screws?|accessor)\b",
+    ),
+    cue(
+        "not moving",
+        1.2,
+        r"\b(?:hasn't|has\s+not|hasnt|haven't|have\s+not|not|didn't|never)\s+(?:\w+\s+)?(?:moved|changed"
+        r"|updated|been\s+updated)\b"
+        r"|\bno\s+(?:movement|progress|change|scans?|tracking\s+updates?)\b|\bnot\s+moving\b"
+        r"|\bsitting\s+(?:in|at)\b",
+    ),
+    cue("returned to sender", 2.0, r"\breturn(?:ed|ing)?\s+to\s+(?:the\s+)?sender\b"),
+)
+
+AGAINST: tuple[Cue, ...] = (
+    cue(
+        "return",
+        -2.0,
+        r"\breturn(?:s|ed|ing)?\b|\bsend\s+(?:it|them|this|the\s+\w+)?\s*back\b|\brma\b|\bexchange\b",
+        veto_after=r"^return(?:ed|ing)?\s+to\s+(?:the\s+)?sender",
+    ),
+    cue("refund", -0.8, r"\brefund\w*|\bmoney\s+back\b|\breimburs\w*|\bchargeback\b"),
+    cue(
+        "cancellation",
+        -1.2,
+        r"\bcancel(?:lation|ling|ing)?\b|\b(?:want|like|have|get)\s+(?:it|this|them|the\s+order"
+        r"|my\s+order)\s+cancel+ed\b",
+        veto_before=CONDITIONAL,  # "if it isn't here by Friday I'll cancel" is a threat, not the request
+    ),
+    cue(
+        "change of mind",
+        -1.5,
+        r"\bchanged?\s+my\s+mind\b|\bby\s+mistake\b|\bmistakenly\b|\baccidentally\b|\bno\s+longer\s+(?:need"
+        r"|want)"
+        r"|\bdon't\s+(?:need|want)\s+(?:it|this|them)\b|\bfound\s+(?:it\s+)?cheaper\b"
+        r"|\bordered\s+(?:the\s+)?wrong\b",
+    ),
+    cue("invoice", -2.0, r"\binvoice\w*|\breceipt\b|\bvat\b|\btax\s+(?:document|invoice)|\bbilling\b"),
+    cue(
+        "address change",
+        -1.8,
+        r"\b(?:change|update|correct|modify|edit|amend|set\s+up|add|fix)\s+(?:my|the|our|a|an)?\s*"
+        r"(?:shipping\s+|delivery\s+|postal\s+|new\s+)?address\b|\bnew\s+(?:shipping\s+"
+        r"|delivery\s+)?address\b",
+    ),
+    cue(
+        "change delivery date",
+        -1.5,
+        r"\b(?:change|reschedule|modify|move|postpone)\s+(?:the\s+|my\s+)?(?:delivery|shipping)\s+(?:date"
+        r"|day|time|slot)\b",
+    ),
+    cue(
+        "product question",
+        -1.5,
+        r"\bcompatib\w*|\bdoes\s+(?:it|this|the\s+\w+)\s+(?:fit|work\s+with|come\s+with|include|have"
+        r"|support)\b"
+        r"|\bwhat\s+size\b|\bdimensions?\b|\bin\s+stock\b|\bavailable\s+in\b|\bwhich\s+(?:size|colou?r|model"
+        r"|version)\b"
+        r"|\bhow\s+(?:do|to|does)\s+(?:i\s+)?(?:use|install|assemble|set\s+up|charge|clean|connect|pair)\b"
+        r"|\bmanual\b|\binstructions?\b|\bwarranty\b",
+    ),
+    cue(
+        "before buying",
+        -2.5,
+        r"\bbefore\s+(?:i|we)\s+(?:order|buy|purchase|place)\b|\bif\s+i\s+(?:order|buy|purchase)\b"
+        r"|\bthinking\s+(?:of|about)\s+(?:buying|ordering|purchasing)\b|\bplanning\s+to\s+(?:buy|order"
+        r"|purchase)\b"
+        r"|\bdo\s+you\s+(?:ship|deliver)\s+(?:to|internationally|outside|abroad)\b|\bcan\s+you\s+(?:ship"
+        r"|deliver)\s+to\b"
+        r"|\b(?:would\s+like|want|wanted|like)\s+to\s+(?:buy|order|purchase)\b|\binterested\s+in\s+(?:buying"
+        r"|ordering)\b"
+        r"|\bdo\s+you\s+(?:offer|have|sell)\b|\bhow\s+(?:can|do)\s+i\s+(?:buy|order|purchase"
+        r"|make\s+an?\s+order|place)\b"
+        r"|\b(?:buy|purchase)\s+(?:an?\s+|some\s+|several\s+)?(?:of\s+your\s+)?items?\b",
+    ),
+    cue(
+        "delivery options",
+        -1.5,
+        r"\b(?:delivery|shipping)\s+(?:options?|methods?|choices|costs?|fees?|rates?|charges?)\b"
+        r"|\boptions?\s+for\s+(?:delivery|shipping)\b",
+    ),
+    cue(
+        "product defect",
+        -1.5,
+        r"\b(?:broken|damaged|defective|faulty|cracked|scratched|dented|torn|leaking|leaked|doesn't\s+work"
+        r"|does\s+not\s+work|not\s+working|stopped\s+working|won't\s+turn\s+on|doesn't\s+turn\s+on"
+        r"|dead\s+on\s+arrival"
+        r"|malfunction\w*)\b|\bwrong\s+(?:item|size|colou?r|product|model|part)\b"
+        r"|\bmissing\s+(?:parts?|pieces?|screws?|accessor\w*)\b|\b(?:poor|bad|terrible|cheap"
+        r"|low)\s+quality\b",
+        veto_before=r"track\w*|\blink\b|\bnumber\b|\bcode\b|\bwebsite\b|\bpage\b",
+    ),
+    cue(
+        "received it",
+        -1.5,
+        r"\b(?:have|has|just|finally|today|yesterday|already|it|they|package|parcel|order)\s+(?:\w+\s+)?"
+        r"(?:received|arrived|came|got\s+(?:it|my|the))\b|\breceived\s+(?:it|my\s+\w+|the\s+\w+"
+        r"|everything)\b",
+        unless_negated=True,
+        veto_after=MESSAGE_OBJECT + "|" + IN_TRANSIT + "|" + NOTHING,
+        veto_before=HYPOTHETICAL,
+    ),
+    cue(
+        "account",
+        -1.5,
+        r"\b(?:create|delete|close|open|edit|switch|change|recover|reset|set\s+up"
+        r"|register)\s+(?:\w+\s+)?(?:account|password|profile)"
+        r"|\bpassword\b|\blog\s*-?in\b|\bsign\s*(?:in|up)\b|\bregistration\b|\bnewsletter\b|\bunsubscribe\b",
+    ),
+    cue(
+        "change the order",
+        -1.2,
+        r"\b(?:change|modify|amend|edit)\s+(?:my|the|an?|this)\s+(?:\w+\s+)?order\b"
+        r"|\b(?:add|remove)\b" + CLAUSE + r"{0,30}?\b(?:to|from)\s+(?:my|the|an?|this)\s+(?:\w+\s+)?order\b"
+        r"|\b(?:add|remove)\s+(?:an?|some|several|one|the|this|something)\s*(?:\w+\s+)?(?:items?)?\b(?=\s|$"
+        r"|[.?!])",
+    ),
+    cue("payment method", -1.2, r"\bpayment\s+(?:methods?|options?)\b|\bcan\s+i\s+pay\s+(?:with|by|via)\b"),
+    cue(
+        "feedback",
+        -1.0,
+        r"\breview\b|\bfeedback\b|\brating\b|\bgreat\s+product\b|\blove\s+it\b|\bworks\s+(?:great"
+        r"|perfectly)\b",
+    ),
+    cue("thanks", -0.3, r"\bthanks?\b|\bthank\s+you\b"),
+    cue(
+        "contact a person",
+        -0.5,
+        r"\b(?:speak|talk|chat)\s+(?:to|with)\s+(?:a\s+|an\s+)?(?:human|person|agent|someone|representative)"
+        r"|\bcustomer\s+(?:service|support)\s+(?:number|phone|hours)\b",
+    ),
+)

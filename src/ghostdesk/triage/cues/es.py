@@ -1,0 +1,229 @@
+"""Spanish cues: phrases that ask about an order's status (``FOR``) and topics that are something else
+(``AGAINST``), on folded text."""
+
+from __future__ import annotations
+
+from ghostdesk.triage.cues.base import (
+    CLAUSE,
+    CONDITIONAL,
+    HYPOTHETICAL,
+    IN_TRANSIT,
+    MESSAGE_OBJECT,
+    NOTHING,
+    NUMBER_AHEAD,
+    OTHER_OBJECT,
+    Cue,
+    cue,
+)
+
+_NOUNS = (
+    r"(?:pedido|pedidos|pedio|paquete|paqete|orden|envio|articulo|articulos|compra|producto|productos"
+    r"|mercancia)"
+)
+
+FOR: tuple[Cue, ...] = (
+    cue(
+        "dónde está mi pedido",
+        2.0,
+        r"\bdonde\s+(?:esta|estan|se\s+encuentra|anda|queda)n?\s+(?:mi|mis|el|la|los|las"
+        r"|nuestro)\s+(?:\w+\s+)?" + _NOUNS + r"\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue("dónde está <número>", 1.5, r"\bdonde\s+esta(?:\s+(?:mi\s+|el\s+)?pedido)?" + NUMBER_AHEAD),
+    cue(
+        "no recibido",
+        2.0,
+        r"\b(?:no|nunca|ni)\b"
+        + CLAUSE
+        + r"{0,30}?\b(?:recibido|recibi|recibo|llegado|llego|llega|entregado|entregaron"
+        r"|aparecido)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "sigo esperando",
+        1.5,
+        r"\bsigo\s+(?:esperando|sin)\b|\b(?:todavia|aun)\s+no\b|\b(?:todavia|aun)\s+(?:estoy\s+)?esperando\b"
+        r"|\b(?:todavia|aun)\s+nada\b|\bestoy\s+esperando\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "no enviado",
+        2.0,
+        r"\b(?:no|nunca)\b"
+        + CLAUSE
+        + r"{0,30}?\b(?:enviado|enviada|enviados|despachado|expedido|salido|mandado|enviaron)\b",
+        veto_after=OTHER_OBJECT,
+        veto_before=CONDITIONAL,
+    ),
+    cue(
+        "¿ya lo enviaron?",
+        1.5,
+        r"\bya\b" + CLAUSE + r"{0,30}?\b(?:enviado|enviaron|salido|despachado|despacharon|mandado|mandaron)\b"
+        r"|\b(?:enviado|enviaron|salido|despachado|despacharon|mandado|mandaron)\b" + CLAUSE + r"{0,30}\?",
+        veto_after=OTHER_OBJECT,
+        veto_before=r"devoluc|reembols",
+    ),
+    cue(
+        "cuándo lo envían",
+        1.5,
+        r"\bcuando\b"
+        + CLAUSE
+        + r"{0,50}?\b(?:envian|enviaran|enviara|enviado|despachan|despacharan|mandan|mandaran"
+        r"|sale|saldra)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "cuándo llegará",
+        1.8,
+        r"\bcuando\b" + CLAUSE + r"{0,50}?\b(?:llega\w*|recibir\w*|recibo|entrega\w*|entregar\w*)",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "plazo de entrega",
+        1.5,
+        r"\b(?:plazo|fecha|tiempo|dia)s?\s+(?:estimad[oa]s?\s+)?de\s+(?:entrega|llegada|envio)\b"
+        r"|\bfecha\s+estimada\b",
+    ),
+    cue(
+        "pendiente",
+        1.8,
+        r"\bpendiente\b|\ben\s+(?:proceso|tramite|preparacion)\b|\bprocesando\b|\batascad\w*|\bbloquead\w*"
+        r"|\bpending\b"
+        r"|\bparad[oa]\b|\bdetenid[oa]\b|\bsin\s+moverse\b|\bno\s+se\s+(?:ha\s+)?movido\b",
+        veto_after=r"reembols|devoluc|valoracion",
+    ),
+    cue(
+        "no hay registro del pedido",
+        2.0,
+        r"\bno\s+(?:hay|existe|consta|aparece|encuentro|encuentran|veo|figura)\b"
+        + CLAUSE
+        + r"{0,30}?\b(?:registro|pedido|compra|orden)\b"
+        r"|\b(?:pedido|compra)\b" + CLAUSE + r"{0,30}?\bdesaparec\w*|\bningun\s+pedido\b"
+        r"|\bsin\s+registro\b",
+    ),
+    cue(
+        "seguimiento",
+        1.5,
+        r"\bseguimiento\b|\brastre\w*|\btracking\b|\blocalizador\b|\bseguir\s+(?:mi|el)\s+(?:pedido|paquete"
+        r"|envio)\b",
+        veto_after=OTHER_OBJECT,
+        veto_before=r"devoluc",
+    ),
+    cue(
+        "estado del pedido",
+        1.5,
+        r"\bestado\s+(?:de|del)\s+(?:mi\s+|el\s+|la\s+|su\s+)?(?:\w+\s+)?(?:pedido|envio|paquete|compra"
+        r"|orden|entrega)\b"
+        r"|\bnovedad(?:es)?\b|\bnoticias?\b|\bactualizacion\w*|\bno\s+se\s+nada\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "retraso",
+        1.2,
+        r"\bretras\w*|\bdemora\w*|\bdeberia\s+haber\s+llegado\b|\btenia\s+que\s+(?:haber\s+)?llegar\b"
+        r"|\bya\s+deberia\b",
+    ),
+    cue(
+        "pago pendiente",
+        1.8,
+        r"\bpago\b"
+        + CLAUSE
+        + r"{0,30}?\b(?:pendiente|verificacion|verificando|proceso|no\s+(?:esta\s+)?confirmado)"
+        r"|\b(?:cobrado|cobraron|cargado|pagado|pague)\b" + CLAUSE + r"{0,60}?\b(?:pero|sin|todavia|aun)\b"
+        r"|\bverifica\w*\s+(?:de\s+|del\s+|el\s+)?pago\b",
+    ),
+    cue(
+        "figura como entregado",
+        2.0,
+        r"\b(?:figura|aparece|pone|dice|marca|indica)n?\s+(?:que\s+(?:esta|fue|ha\s+sido)\s+"
+        r"|como\s+)?entregad[oa]\b",
+    ),
+    cue("en camino?", 1.5, r"\ben\s+(?:camino|transito|ruta)\b", veto_after=OTHER_OBJECT),
+    cue(
+        "tarda tanto", 1.2, r"\btard(?:a|an|ando|ado)\s+(?:tanto|mucho|demasiado)\b", veto_after=OTHER_OBJECT
+    ),
+    cue(
+        "paquete perdido",
+        1.5,
+        r"\b(?:paquete|pedido|envio)\b" + CLAUSE + r"{0,30}?\b(?:perdid[oa]|extraviad[oa])\b",
+    ),
+)
+
+AGAINST: tuple[Cue, ...] = (
+    cue(
+        "devolución",
+        -2.0,
+        r"\bdevol\w*|\bdevuelv\w*|\bcambiar\s+(?:el|la|por)\s+(?:\w+\s+)?(?:talla|color|producto|articulo)\b"
+        r"|\betiqueta\s+de\s+devolucion\b",
+        veto_after=r"remitente",
+    ),
+    cue("reembolso", -0.8, r"\breembols\w*|\bme\s+devuelvan\s+el\s+dinero\b"),
+    cue(
+        "cancelación",
+        -1.2,
+        r"\bcancel(?:ar|en|e|o|acion)\b|\banul(?:ar|en|e|o|acion)\b",
+        veto_before=CONDITIONAL,
+    ),
+    cue(
+        "cambio de opinión",
+        -1.5,
+        r"\bcambiado\s+de\s+opinion\b|\bpor\s+error\b|\bpor\s+equivocacion\b|\bya\s+no\s+(?:lo|la|los"
+        r"|las)\s+necesito\b"
+        r"|\bmas\s+barato\b",
+    ),
+    cue("factura", -2.0, r"\bfactura\w*|\biva\b|\bnif\b|\bcif\b|\bcomprobante\w*"),
+    cue(
+        "cambio de dirección",
+        -1.8,
+        r"\b(?:cambiar|modificar|corregir|actualizar)\b" + CLAUSE + r"{0,30}?\bdireccion\b"
+        r"|\bdireccion\b" + CLAUSE + r"{0,20}?\b(?:incorrecta|equivocada|nueva)\b",
+    ),
+    cue(
+        "pregunta de producto",
+        -1.5,
+        r"\bcompatib\w*|\bque\s+(?:talla|color|tamano|medida)\b|\btalla\b|\btamano\b|\bmedidas\b"
+        r"|\bdimensiones\b"
+        r"|\ben\s+stock\b|\bdisponible\s+en\b|\bmanual\b|\binstrucciones\b|\bgarantia\b|\bsirve\s+para\b",
+    ),
+    cue(
+        "antes de comprar",
+        -2.5,
+        r"\bantes\s+de\s+(?:comprar|pedir|hacer\s+el\s+pedido|realizar)\b|\bsi\s+(?:lo\s+)?(?:compro|pido)\b"
+        r"|\b(?:envian|enviais|hacen\s+envios)\s+a\b|\b(?:quiero|quisiera|me\s+gustaria)\s+(?:comprar|pedir"
+        r"|encargar)\b",
+    ),
+    cue(
+        "opciones de envío",
+        -1.5,
+        r"\b(?:opciones|metodos|gastos|costes|costos|formas)\s+de\s+(?:envio|entrega)\b",
+    ),
+    cue(
+        "producto defectuoso",
+        -1.5,
+        r"\brot[oa]s?\b|\bdefectuos\w*|\bdanad\w*|\bno\s+funciona\b|\bdejado\s+de\s+funcionar\b"
+        r"|\b(?:articulo|producto|talla|color)\s+(?:equivocad|incorrect)\w*|\bfalta(?:n)?\s+(?:una|piezas?"
+        r"|tornillos?|accesorios?)\b"
+        r"|\bestropead\w*|\bagrietad\w*",
+    ),
+    cue(
+        "ya recibido",
+        -1.5,
+        r"\b(?:he|hemos|ha|han|ya)\s+(?:\w+\s+)?(?:recibido|llegado)\b",
+        unless_negated=True,
+        veto_after=MESSAGE_OBJECT + "|" + IN_TRANSIT + "|" + NOTHING,
+        veto_before=HYPOTHETICAL,
+    ),
+    cue(
+        "cuenta",
+        -1.5,
+        r"\bcontrasena\b|\biniciar\s+sesion\b|\bcrear\s+(?:una\s+)?cuenta\b|\bnewsletter\b|\bboletin\b"
+        r"|\bdarme\s+de\s+baja\b",
+    ),
+    cue(
+        "valoración",
+        -1.0,
+        r"\bvaloracion\w*|\bopinion\b|\bresena\w*|\bestrellas\b|\bmuy\s+(?:contenta?|satisfech[oa])\b"
+        r"|\bme\s+encanta\b",
+    ),
+    cue("gracias", -0.3, r"\bgracias\b"),
+)

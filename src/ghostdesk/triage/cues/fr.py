@@ -1,0 +1,236 @@
+"""French cues: phrases that ask about an order's status (``FOR``) and topics that are something else
+(``AGAINST``), on folded text."""
+
+from __future__ import annotations
+
+from ghostdesk.triage.cues.base import (
+    CLAUSE,
+    CONDITIONAL,
+    HYPOTHETICAL,
+    IN_TRANSIT,
+    MESSAGE_OBJECT,
+    NOTHING,
+    NUMBER_AHEAD,
+    OTHER_OBJECT,
+    Cue,
+    cue,
+)
+
+_NOUNS = (
+    r"(?:commande|commandes|comande|commade|colis|article|articles|livraison|paquet|achat|envoi|produit"
+    r"|marchandise)"
+)
+
+FOR: tuple[Cue, ...] = (
+    cue(
+        "où est ma commande",
+        2.0,
+        r"\bou\s+(?:est|en\s+est|se\s+trouve|sont|en\s+sont|est\s+passee?)\s+(?:ma|mon|mes|la|le|les|notre"
+        r"|nos)\s+(?:\w+\s+)?" + _NOUNS + r"\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue("où est <numéro>", 1.5, r"\bou\s+(?:est|en\s+est)(?:\s+(?:ma\s+)?commande)?" + NUMBER_AHEAD),
+    cue(
+        "où en est-on",
+        1.2,
+        r"\bou\s+en\s+(?:est|sont|sommes)(?:[- ]?(?:on|nous|elle|il|elles|ils))?\b|\bou\s+(?:est"
+        r"|sont)[- ](?:il|elle|ils|elles)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "pas reçu",
+        2.0,
+        r"\b(?:pas|jamais|rien|point)\b"
+        + CLAUSE
+        + r"{0,30}?\b(?:recu\w*|arrive\w*|livre\w*|parvenu\w*|venu\w*)"
+        r"|\bn'(?:ai|avons|a|est)\s+(?:\w+\s+)?(?:recu|arrive|livre|parvenu)\w*\s+(?:aucune?|rien)\b",
+        veto_after=OTHER_OBJECT,
+        veto_before=OTHER_OBJECT,  # "mon remboursement, je ne l'ai pas reçu"
+    ),
+    cue(
+        "j'attends toujours",
+        1.5,
+        r"\bj'?attends\s+(?:toujours|encore|depuis)\b|\btoujours\s+rien\b|\btoujours\s+en\s+attente\b"
+        r"|\btoujours\s+pas\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "pas expédié",
+        2.0,
+        r"\b(?:pas|jamais)\b" + CLAUSE + r"{0,30}?\b(?:expedie\w*|envoye\w*|parti\w*|postee?s?)\b",
+        veto_after=OTHER_OBJECT,
+        veto_before=CONDITIONAL,
+    ),
+    cue(
+        "déjà expédiée ?",
+        1.5,
+        r"\b(?:deja|bien|enfin)\s+(?:ete\s+)?(?:expediee?s?|envoyee?s?|partie?s?)\b"
+        r"|\b(?:expediee?s?|envoyee?s?|partie?s?)\b" + CLAUSE + r"{0,30}\?",
+        veto_after=OTHER_OBJECT,
+        veto_before=r"retour|rembours",
+    ),
+    cue(
+        "quand sera-t-elle expédiée",
+        1.5,
+        r"\bquand\b"
+        + CLAUSE
+        + r"{0,50}?\b(?:expedie\w*|envoye\w*|expedier\w*|envoyer\w*|partira|expediez|envoyez)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "quand vais-je recevoir",
+        1.8,
+        r"\bquand\b" + CLAUSE + r"{0,50}?\b(?:recevr\w*|recevoir|arriv\w*|livr\w*)",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "délai de livraison",
+        1.5,
+        r"\b(?:delais?|date)\s+(?:de\s+|d')?(?:livraison|reception|arrivee|expedition)\b"
+        r"|\blivraison\s+prevue\b"
+        r"|\bdate\s+prevue\b|\bprevue?\s+pour\s+le\b",
+    ),
+    cue(
+        "en attente",
+        1.8,
+        r"\ben\s+attente\b|\ben\s+cours\s+de\s+(?:traitement|preparation|validation|verification)\b"
+        r"|\bbloquee?s?\b|\bpending\b",
+        veto_after=r"rembours|retour|avis",
+    ),
+    cue(
+        "aucune trace de ma commande",
+        2.0,
+        r"\b(?:aucune|pas\s+de)\s+trace\s+de\b|\btrouve\s+(?:pas|plus)\s+(?:ma|la|cette|votre)\s+commande"
+        r"|\bcommande\b"
+        + CLAUSE
+        + r"{0,30}?\b(?:disparu\w*|introuvable|n'apparait\s+(?:pas|plus)|n'existe\s+pas)"
+        r"|\baucune\s+commande\b|\bpas\s+de\s+commande\s+(?:a|au|enregistree)",
+    ),
+    cue(
+        "suivi",
+        1.5,
+        r"\bsuivi\b|\bsuivre\s+(?:ma|mon|le|la|mes)\s+(?:\w+\s+)?"
+        + _NOUNS
+        + r"|\btracking\b|\bnumero\s+de\s+suivi\b",
+        veto_after=OTHER_OBJECT,
+        veto_before=r"retour",
+    ),
+    cue(
+        "statut de ma commande",
+        1.5,
+        r"\b(?:statut|etat|avancement|suivi)\s+(?:de\s+|d')?(?:ma|mon|la|votre|cette|l')\s*(?:\w+\s+)?"
+        + _NOUNS
+        + r"|\b(?:des|de|aucune|sans)\s+nouvelles?\b|\bmise\s+a\s+jour\b|\bdu\s+nouveau\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "en retard",
+        1.2,
+        r"\ben\s+retard\b|\bretard\w*|\baurai[st]\s+du\s+(?:arriver|etre\s+livre)|\bdevai[st]\s+(?:arriver"
+        r"|etre\s+livre)",
+    ),
+    cue(
+        "paiement en attente",
+        1.8,
+        r"\bpaiement\b"
+        + CLAUSE
+        + r"{0,30}?\b(?:en\s+attente|en\s+cours|verification|pending|pas\s+(?:encore\s+)?valide)"
+        r"|\b(?:debite|preleve|paye)e?s?\b" + CLAUSE + r"{0,60}?\b(?:mais|toujours|aucune|pas)\b",
+    ),
+    cue("indiqué livré", 2.0, r"\b(?:indique|marque|affiche|note|signale)e?s?\s+(?:comme\s+)?livree?s?\b"),
+    cue(
+        "n'a pas bougé",
+        1.2,
+        r"\b(?:pas|plus|rien)\s+(?:\w+\s+)?(?:bouge|avance|evolue|change)\b|\baucune\s+(?:evolution"
+        r"|mise\s+a\s+jour)\b",
+    ),
+    cue("en route ?", 1.5, r"\ben\s+(?:route|chemin|transit)\b", veto_after=OTHER_OBJECT),
+    cue(
+        "si longtemps",
+        1.2,
+        r"\b(?:prend|met|faut)\w*\b" + CLAUSE + r"{0,25}?\b(?:autant|tant|si\s+longtemps|trop)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "colis perdu",
+        1.5,
+        r"\b(?:colis|commande|paquet|envoi)\b" + CLAUSE + r"{0,30}?\b(?:perdue?|egaree?)\b",
+    ),
+)
+
+AGAINST: tuple[Cue, ...] = (
+    cue(
+        "retour",
+        -2.0,
+        r"\bretour\w*|\brenvoy(?:er|e)\b" + CLAUSE + r"{0,30}?\b(?:article|produit)|\bechang\w*",
+        veto_after=r"expediteur",
+    ),
+    cue("remboursement", -0.8, r"\brembours\w*"),
+    cue(
+        "annulation",
+        -1.2,
+        r"\bannul(?:er|ez|ation|e)\b|\bretract\w*",
+        veto_before=r"\b(?:ete|est|etait)\s+$|" + CONDITIONAL,
+    ),
+    cue(
+        "changement d'avis",
+        -1.5,
+        r"\bchange\s+d'avis\b|\bpar\s+erreur\b|\bplus\s+besoin\b|\bmoins\s+cher\s+ailleurs\b"
+        r"|\btrompee?\s+de\b",
+    ),
+    cue("facture", -2.0, r"\bfactur\w*|\btva\b|\bjustificatif\w*"),
+    cue(
+        "changement d'adresse",
+        -1.8,
+        r"\b(?:changer|modifier|corriger|mettre\s+a\s+jour)\b" + CLAUSE + r"{0,30}?\badresse\b"
+        r"|\badresse\b" + CLAUSE + r"{0,20}?\b(?:changer|modifier|corriger|erronee)\b|\bnouvelle\s+adresse\b",
+    ),
+    cue(
+        "question produit",
+        -1.5,
+        r"\bcompatib\w*|\bquelle\s+(?:taille|couleur|version)\b|\btaille\b|\bdimensions?\b|\ben\s+stock\b"
+        r"|\bdisponible\s+en\b|\bnotice\b|\bmode\s+d'emploi\b|\bgarantie\b",
+    ),
+    cue(
+        "avant achat",
+        -2.5,
+        r"\bavant\s+de\s+(?:commander|l'acheter|acheter|passer\s+commande)\b|\bsi\s+je\s+(?:commande"
+        r"|l'achete|achete)\b"
+        r"|\blivrez-?\s?vous\b|\bexpediez-?\s?vous\b|\bje\s+(?:souhaite|voudrais|souhaiterais"
+        r"|compte)\s+(?:commander|acheter)\b",
+    ),
+    cue(
+        "options de livraison",
+        -1.5,
+        r"\b(?:options|modes|frais|couts)\s+de\s+(?:livraison|port|expedition)\b",
+    ),
+    cue(
+        "produit défectueux",
+        -1.5,
+        r"\bcasse\w*|\bdefectu\w*|\babime\w*|\bendommage\w*|\bne\s+(?:fonctionne|marche)\s+(?:pas|plus)\b"
+        r"|\bmauvaise?\s+(?:article|taille|couleur|produit|modele)\b|\bpiece\s+manquante\b|\bmanque\s+(?:une"
+        r"|des)\s+piece"
+        r"|\bfissure\w*|\braye\w*",
+    ),
+    cue(
+        "bien reçu",
+        -1.5,
+        r"\b(?:j'ai|ai|avons|a\s+ete|est|sont|bien|enfin|aujourd'hui|hier)\s+(?:bien\s+)?(?:recu|arrive"
+        r"|livre)e?s?\b",
+        unless_negated=True,
+        veto_after=MESSAGE_OBJECT + "|" + IN_TRANSIT + "|" + NOTHING,
+        veto_before=HYPOTHETICAL,
+    ),
+    cue(
+        "compte",
+        -1.5,
+        r"\bmot\s+de\s+passe\b|\bconnexion\b|\bse\s+connecter\b|\bcreer\s+un\s+compte\b|\bnewsletter\b"
+        r"|\bdesinscri\w*",
+    ),
+    cue(
+        "avis",
+        -1.0,
+        r"\bavis\b|\bcommentaire\w*|\bevaluation\w*|\betoiles\b|\btres\s+satisfaite?\b|\bsuper\s+produit\b",
+    ),
+    cue("merci", -0.3, r"\bmerci\b"),
+)

@@ -1,0 +1,232 @@
+"""Italian cues: phrases that ask about an order's status (``FOR``) and topics that are something else
+(``AGAINST``), on folded text."""
+
+from __future__ import annotations
+
+from ghostdesk.triage.cues.base import (
+    CLAUSE,
+    CONDITIONAL,
+    HYPOTHETICAL,
+    IN_TRANSIT,
+    MESSAGE_OBJECT,
+    NOTHING,
+    NUMBER_AHEAD,
+    OTHER_OBJECT,
+    Cue,
+    cue,
+)
+
+_NOUNS = (
+    r"(?:ordine|ordini|ordne|odrine|pacco|pacchi|ordinazione|spedizione|articolo|articoli|acquisto|prodotto"
+    r"|prodotti|pacchetto|merce)"
+)
+
+FOR: tuple[Cue, ...] = (
+    cue(
+        "dov'è il mio ordine",
+        2.0,
+        r"\bdov(?:e|')\s*(?:e'?|sono|si\s+trova(?:no)?|sta|stanno|(?:e|sia)\s+finit[oa]|e\s+andat[oa])?\s+"
+        r"(?:il\s+mio|la\s+mia|i\s+miei|le\s+mie|il|la|l'|lo|mio|mia)\s*(?:\w+\s+)?" + _NOUNS + r"\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue("dov'è <numero>", 1.5, r"\bdov(?:e|')\s*e?(?:\s+(?:il\s+mio\s+|l')?ordine)?" + NUMBER_AHEAD),
+    cue(
+        "non ricevuto",
+        2.0,
+        r"\b(?:non|mai|nessun\w*)\b"
+        + CLAUSE
+        + r"{0,30}?\b(?:ricevut\w*|arrivat\w*|consegnat\w*|pervenut\w*|giunt\w*"
+        r"|ricevo|arriva)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "sto ancora aspettando",
+        1.5,
+        r"\b(?:sto\s+)?ancora\s+(?:aspettando|in\s+attesa|niente|nulla)\b|\baspetto\s+ancora\b"
+        r"|\bancora\s+(?:non|nessun\w*)\b"
+        r"|\bnon\s+(?:e\s+|sono\s+|ho\s+|mi\s+e\s+)?ancora\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "non spedito",
+        2.0,
+        r"\b(?:non|mai)\b" + CLAUSE + r"{0,30}?\b(?:spedit\w*|inviat\w*|partit\w*|evas\w*|mandat\w*)",
+        veto_after=OTHER_OBJECT,
+        veto_before=CONDITIONAL,
+    ),
+    cue(
+        "è già partito?",
+        1.5,
+        r"\bgia\b" + CLAUSE + r"{0,30}?\b(?:spedit\w*|partit\w*|inviat\w*|evas\w*)"
+        r"|\b(?:spedit[oaie]|partit[oaie]|inviat[oaie]|evas[oaie])\b" + CLAUSE + r"{0,30}\?",
+        veto_after=OTHER_OBJECT,
+        veto_before=r"\breso\b|rimbors",
+    ),
+    cue(
+        "quando verrà spedito",
+        1.5,
+        r"\bquando\b" + CLAUSE + r"{0,50}?\b(?:spedi\w*|invia\w*|partira|evas\w*)",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "quando arriverà",
+        1.8,
+        r"\bquando\b" + CLAUSE + r"{0,50}?\b(?:arriv\w*|ricev\w*|consegn\w*)",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "tempi di consegna",
+        1.5,
+        r"\b(?:tempi|data|termine)\s+(?:previst[oa]\s+)?di\s+(?:consegna|arrivo|spedizione)\b"
+        r"|\bconsegna\s+prevista\b"
+        r"|\bdata\s+prevista\b",
+    ),
+    cue(
+        "in sospeso",
+        1.8,
+        r"\bin\s+sospeso\b|\bin\s+attesa\b|\bin\s+(?:fase\s+di\s+)?(?:elaborazione|lavorazione"
+        r"|preparazione)\b"
+        r"|\bbloccat\w*|\bpending\b|\bfermo\b",
+        veto_after=r"rimbors|\breso\b|recension",
+    ),
+    cue(
+        "nessuna traccia dell'ordine",
+        2.0,
+        r"\bnessuna\s+traccia\b|\bnon\s+(?:trovo|vedo|risulta|esiste|c'e)\b"
+        + CLAUSE
+        + r"{0,30}?\b(?:ordine|acquisto)\b|\bordine\b"
+        + CLAUSE
+        + r"{0,20}?\b(?:scompars\w*|sparit\w*|non\s+risulta|non\s+compare|non\s+appare)",
+    ),
+    cue(
+        "tracciamento",
+        1.5,
+        r"\btraccia\w*|\btracking\b|\bcodice\s+(?:di\s+)?spedizione\b|\bseguire\s+(?:il|la"
+        r"|mio)\s+(?:\w+\s+)?(?:pacco|ordine|spedizione)",
+        veto_after=OTHER_OBJECT,
+        veto_before=r"\breso\b",
+    ),
+    cue(
+        "stato dell'ordine",
+        1.5,
+        r"\bstato\s+(?:del|della|dell'|di)\s*(?:mio\s+|mia\s+)?(?:\w+\s+)?(?:ordine|spedizione|pacco"
+        r"|consegna|acquisto)\b"
+        r"|\baggiornament\w*|\bnotizi[ae]\b|\bnovita\b|\bnon\s+so\s+(?:piu\s+)?(?:niente|nulla)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "ritardo",
+        1.2,
+        r"\britard\w*|\bdoveva\s+(?:arrivare|essere\s+consegnat)|\bsarebbe\s+dovut[oa]\s+arrivare\b"
+        r"|\bavrebbe\s+dovuto\b",
+    ),
+    cue(
+        "pagamento in sospeso",
+        1.8,
+        r"\bpagamento\b"
+        + CLAUSE
+        + r"{0,30}?\b(?:in\s+sospeso|in\s+attesa|verifica|pending|elaborazione|non\s+confermato)"
+        r"|\b(?:addebitat\w*|pagat\w*|prelevat\w*|scalat\w*)\b"
+        + CLAUSE
+        + r"{0,60}?\b(?:ma|ancora|nessun\w*)\b"
+        r"|\bverifica\w*\s+(?:del\s+|dei\s+)?pagament\w*",
+    ),
+    cue(
+        "risulta consegnato",
+        2.0,
+        r"\b(?:risulta|segna|indica|dice|mostra|compare)\w*\s+(?:come\s+)?consegnat\w*",
+    ),
+    cue(
+        "non si muove",
+        1.2,
+        r"\bnon\s+si\s+(?:e\s+)?(?:muove|mosso)\b|\bnessun\s+(?:movimento|aggiornamento)\b"
+        r"|\bferm[oa]\s+(?:da|a|al|nel|in)\b",
+    ),
+    cue(
+        "in viaggio?", 1.5, r"\bin\s+(?:viaggio|arrivo|transito)\b|\bper\s+strada\b", veto_after=OTHER_OBJECT
+    ),
+    cue(
+        "ci mette tanto",
+        1.2,
+        r"\b(?:ci\s+)?(?:mette|vuole|impiega)\w*\b" + CLAUSE + r"{0,20}?\b(?:tanto|cosi\s+tanto|troppo)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "pacco perso",
+        1.5,
+        r"\b(?:pacco|ordine|spedizione)\b" + CLAUSE + r"{0,30}?\b(?:pers[oa]|smarrit\w*)\b",
+    ),
+)
+
+AGAINST: tuple[Cue, ...] = (
+    cue(
+        "reso",
+        -2.0,
+        r"\breso\b|\bresi\b|\brestitu\w*|\brimandare\s+indietro\b|\bsostituzione\b|\bcambio\b",
+        veto_after=r"mittente",
+    ),
+    cue("rimborso", -0.8, r"\brimbors\w*|\bsoldi\s+indietro\b"),
+    cue(
+        "annullamento",
+        -1.2,
+        r"\bannull(?:are|ate|a|o|amento)\b|\bcancellare\b|\bdisdire\b|\brecesso\b",
+        veto_before=CONDITIONAL,
+    ),
+    cue(
+        "cambio idea",
+        -1.5,
+        r"\bcambiato\s+idea\b|\bper\s+errore\b|\bnon\s+(?:mi\s+)?serve\s+piu\b"
+        r"|\bnon\s+ne\s+ho\s+piu\s+bisogno\b|\bpiu\s+economico\b",
+    ),
+    cue("fattura", -2.0, r"\bfattur\w*|\bricevuta\b|\bpartita\s+iva\b|\bcodice\s+fiscale\b|\bscontrino\b"),
+    cue(
+        "cambio indirizzo",
+        -1.8,
+        r"\b(?:cambiare|modificare|correggere|aggiornare)\b" + CLAUSE + r"{0,30}?\bindirizzo\b"
+        r"|\bindirizzo\b" + CLAUSE + r"{0,20}?\b(?:sbagliato|errato|nuovo)\b|\bnuovo\s+indirizzo\b",
+    ),
+    cue(
+        "domanda sul prodotto",
+        -1.5,
+        r"\bcompatib\w*|\bquale\s+(?:taglia|colore|misura|versione)\b|\btaglia\b|\bmisur[ae]\b|\bdimensioni\b"
+        r"|\bdisponibil\w*|\bmanuale\b|\bistruzioni\b|\bgaranzia\b|\bfunziona\s+con\b",
+    ),
+    cue(
+        "prima dell'acquisto",
+        -2.5,
+        r"\bprima\s+di\s+(?:acquistare|ordinare|comprare)\b|\bse\s+(?:lo\s+)?(?:ordino|compro|acquisto)\b"
+        r"|\bspedite\s+(?:anche\s+)?(?:in|a|all'estero)\b|\bvorrei\s+(?:acquistare|ordinare|comprare)\b",
+    ),
+    cue(
+        "opzioni di spedizione",
+        -1.5,
+        r"\b(?:opzioni|metodi|costi|spese|modalita)\s+di\s+(?:spedizione|consegna)\b",
+    ),
+    cue(
+        "prodotto difettoso",
+        -1.5,
+        r"\brott[oaie]\b|\bdifettos\w*|\bdanneggiat\w*|\bnon\s+funziona\b|\bsmesso\s+di\s+funzionare\b"
+        r"|\b(?:articolo|prodotto|taglia|colore)\s+(?:sbagliat|errat)\w*|\bmanca(?:no)?\s+(?:un|una|dei"
+        r"|delle|pezzi|viti|accessori)\b"
+        r"|\bgraffiat\w*|\bincrinat\w*|\bguast\w*",
+    ),
+    cue(
+        "già ricevuto",
+        -1.5,
+        r"\b(?:ho|abbiamo|e|sono|gia|oggi|ieri|finalmente)\s+(?:\w+\s+)?(?:ricevut[oaie]|arrivat[oaie]"
+        r"|consegnat[oaie])\b",
+        unless_negated=True,
+        veto_after=MESSAGE_OBJECT + "|" + IN_TRANSIT + "|" + NOTHING,
+        veto_before=HYPOTHETICAL,
+    ),
+    cue("account", -1.5, r"\bpassword\b|\baccedere\b|\bregistrazione\b|\bnewsletter\b|\bdisiscri\w*"),
+    cue(
+        "recensione",
+        -1.0,
+        r"\brecension\w*|\bfeedback\b|\bvalutazion\w*|\bstelle\b|\bmolto\s+soddisfatt\w*"
+        r"|\bottimo\s+prodotto\b",
+    ),
+    cue("grazie", -0.3, r"\bgrazie\b"),
+)
+
+# Amazon relay and webform topics, matched on the subject only.

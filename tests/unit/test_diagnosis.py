@@ -1,0 +1,245 @@
+"""Diagnosis is a pure function of (message, triage, facts, now): one test per case, and the edges."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from ghostdesk.diagnosis import DiagnosisPolicy, FactsIncomplete, diagnose, plan_lookups
+from ghostdesk.models import (
+    BuyerMessage,
+    Case,
+    Channel,
+    Identifier,
+    IdentifierKind,
+    IdentifierSource,
+    Intent,
+    LookupResult,
+    OrderFacts,
+    Triage,
+)
+
+NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+ALIAS = "k3v9x2m8q1w7@marketplace.amazon.de"
+ORDER = "302-1234567-7654321"
+DEFAULT_POLICY = DiagnosisPolicy()
+ORDER_STATUS = Intent(True, 0.9, ("where is my order",))
+OTHER_TOPIC = Intent(False, 0.1, ())
+
+
+def message(
+    text: str = "Where is my order?", *, channel: Channel = Channel.AMAZON, marketplace: str = "DE"
+) -> BuyerMessage:
+    return BuyerMessage(
+        message_id="<m1@example>",
+        subject="Order delivery inquiry from Amazon customer Anna",
+        from_address=ALIAS if channel is Channel.AMAZON else "anna@example.org",
+        from_name="Anna",
+        to=("shop@example.com",),
+        date=NOW,
+        in_reply_to=None,
+        references=(),
+        text=text,
+        fresh_text=text,
+        quoted_text="",
+        channel=channel,
+        language="en",
+        marketplace=marketplace if channel is Channel.AMAZON else None,
+        relay_alias=ALIAS if channel is Channel.AMAZON else None,
+    )
+
+
+def amazon_id(value: str, source: IdentifierSource = IdentifierSource.BODY) -> Identifier:
+    return Identifier(IdentifierKind.AMAZON_ORDER, value, value, source)
+
+
+def order(
+    status: str, *, age: timedelta = timedelta(days=2), fulfilled_by: str = "MERCHANT", **kw: object
+) -> OrderFacts:
+    return OrderFacts(
+        channel="amazon",
+        order_id=str(kw.pop("order_id", ORDER)),
+        status=status,
+        created=NOW - age,
+        fulfilled_by=fulfilled_by,
+        marketplace_id="A1PA6795UKMFR9",
+        marketplace_name="Amazon.de",
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def run(
+    facts: LookupResult,
+    *,
+    identifiers: tuple[Identifier, ...] = (),
+    intent: Intent = ORDER_STATUS,
+    msg: BuyerMessage | None = None,
+    policy: DiagnosisPolicy = DEFAULT_POLICY,
+) -> object:
+    return diagnose(msg or message(), Triage(intent, identifiers), facts, NOW, policy)
+
+
+def test_pending_order_within_threshold_is_pending_with_payment_verification_as_cause() -> None:
+    d = run(LookupResult(amazon={ORDER: order("PENDING")}), identifiers=(amazon_id(ORDER),))
+    assert d.case is Case.PENDING
+    assert d.order_id == ORDER
+    assert d.order_status == "PENDING"
+    assert d.evidence["likely_cause"] == "payment_verification"
+    assert d.evidence["age_days"] == 2.0
+    assert d.evidence["matched_by"] == "order_id"
+    assert d.evidence["lookups"] == [
+        {"identifier": ORDER, "kind": "amazon_order", "source": "body", "result": "found"}
+    ]
+
+
+def test_pending_past_threshold_is_pending_long_and_threshold_is_a_setting() -> None:
+    facts = LookupResult(amazon={ORDER: order("PENDING", age=timedelta(days=8))})
+    assert run(facts, identifiers=(amazon_id(ORDER),)).case is Case.PENDING_LONG
+    lenient = DiagnosisPolicy.from_days(10)
+    assert run(facts, identifiers=(amazon_id(ORDER),), policy=lenient).case is Case.PENDING
+
+
+def test_amazon_fulfilled_pending_order_points_to_inventory_transfer() -> None:
+    d = run(
+        LookupResult(amazon={ORDER: order("PENDING", fulfilled_by="AMAZON")}), identifiers=(amazon_id(ORDER),)
+    )
+    assert d.case is Case.PENDING
+    assert d.evidence["likely_cause"] == "fba_inventory_transfer"
+    assert d.evidence["fulfilled_by"] == "AMAZON"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amazon asked me to verify my address, the order is still pending",
+        "Ich musste meine Adresse bestätigen und die Bestellung hängt noch",
+        "La commande est en attente, on m'a demandé de vérifier mon adresse",
+    ],
+)
+def test_buyer_mentioning_address_verification_changes_the_likely_cause(text: str) -> None:
+    d = run(
+        LookupResult(amazon={ORDER: order("PENDING")}), identifiers=(amazon_id(ORDER),), msg=message(text)
+    )
+    assert d.evidence["likely_cause"] == "address_verification"
+
+
+def test_pre_order_is_pending_availability() -> None:
+    facts = LookupResult(amazon={ORDER: order("PENDING_AVAILABILITY", programs=("PREORDER",))})
+    assert run(facts, identifiers=(amazon_id(ORDER),)).case is Case.PENDING_AVAILABILITY
+
+
+@pytest.mark.parametrize(
+    "status", ["UNSHIPPED", "PARTIALLY_SHIPPED", "SHIPPED", "CANCELLED", "UNFULFILLABLE"]
+)
+def test_any_other_status_is_order_found(status: str) -> None:
+    facts = LookupResult(amazon={ORDER: order(status, carrier="DHL", tracking_number="00340434161234567890")})
+    d = run(facts, identifiers=(amazon_id(ORDER),))
+    assert d.case is Case.ORDER_FOUND
+    assert d.order_status == status
+    assert d.evidence["tracking_number"] == "00340434161234567890"
+
+
+def test_unknown_amazon_id_is_ghost_not_found_naming_the_id() -> None:
+    d = run(LookupResult(amazon={ORDER: None}), identifiers=(amazon_id(ORDER),))
+    assert d.case is Case.GHOST_NOT_FOUND
+    assert d.order_id == ORDER
+    assert d.evidence["lookups"][0]["result"] == "not_found"
+
+
+def test_first_existing_order_wins_when_the_buyer_gives_several() -> None:
+    other = "302-7654321-1234567"
+    facts = LookupResult(amazon={other: None, ORDER: order("SHIPPED")})
+    d = run(facts, identifiers=(amazon_id(other), amazon_id(ORDER)))
+    assert d.order_id == ORDER
+    assert d.case is Case.ORDER_FOUND
+
+
+def test_ids_from_quoted_history_are_ignored() -> None:
+    triage = Triage(ORDER_STATUS, (amazon_id(ORDER, IdentifierSource.QUOTED),))
+    plan = plan_lookups(message(), triage, NOW)
+    assert plan.amazon_order_ids == ()
+    assert plan.buyer_email == ALIAS  # falls back to the alias instead
+    d = diagnose(message(), triage, LookupResult(), NOW)
+    assert d.case is Case.GHOST_NO_ORDER_ID
+
+
+def test_no_id_but_relay_alias_matches_a_merchant_fulfilled_order() -> None:
+    shipped = order("SHIPPED", order_id="302-0000001-0000001", age=timedelta(days=20))
+    pending = order("PENDING", order_id="302-0000002-0000002", age=timedelta(days=1))
+    d = run(LookupResult(by_alias=(shipped, pending)))
+    assert d.case is Case.PENDING
+    assert d.order_id == "302-0000002-0000002"
+    assert d.evidence["matched_by"] == "relay_alias"
+    assert [c["order_id"] for c in d.evidence["alias_candidates"]] == [
+        "302-0000002-0000002",
+        "302-0000001-0000001",
+    ]
+
+
+def test_no_identifier_at_all_is_ghost_no_order_id() -> None:
+    assert run(LookupResult()).case is Case.GHOST_NO_ORDER_ID
+
+
+def test_tracking_number_instead_of_order_id_is_ghost_wrong_identifier() -> None:
+    tracking = Identifier(
+        IdentifierKind.TRACKING, "1Z999AA10123456784", "1Z 999 AA1 01234 5678 4", carrier="UPS"
+    )
+    d = run(LookupResult(), identifiers=(tracking,))
+    assert d.case is Case.GHOST_WRONG_IDENTIFIER
+    assert d.evidence["wrong_identifier"]["carrier"] == "UPS"
+    assert "UPS tracking number" in d.evidence["reason"]
+
+
+def test_order_found_on_another_channel_is_ghost_other_channel() -> None:
+    shopify = OrderFacts(
+        channel="shopify",
+        order_id="gid://shopify/Order/1",
+        status="UNSHIPPED",
+        created=NOW,
+        order_number="#1042",
+    )
+    d = run(LookupResult(other_channels=(shopify,)))
+    assert d.case is Case.GHOST_OTHER_CHANNEL
+    assert d.evidence["other_channel"] == "shopify"
+    assert d.evidence["other_order_number"] == "#1042"
+
+
+def test_silence_from_an_unreachable_marketplace_is_not_a_ghost() -> None:
+    with pytest.raises(FactsIncomplete):
+        run(LookupResult(amazon={}, unavailable=("amazon",)), identifiers=(amazon_id(ORDER),))
+
+
+def test_not_an_order_status_inquiry_needs_no_lookup() -> None:
+    triage = Triage(OTHER_TOPIC, (amazon_id(ORDER),))
+    assert plan_lookups(message("Do you sell this in blue?"), triage, NOW).empty
+    d = diagnose(message("Do you sell this in blue?"), triage, LookupResult(), NOW)
+    assert d.case is Case.NOT_ORDER_STATUS
+
+
+def test_reply_to_our_acknowledgement_is_diagnosed_even_without_status_words() -> None:
+    triage = Triage(OTHER_TOPIC, (amazon_id(ORDER),))
+    plan = plan_lookups(message(f"Here it is: {ORDER}"), triage, NOW, continuing_thread=True)
+    assert plan.amazon_order_ids == (ORDER,)
+    d = diagnose(
+        message(), triage, LookupResult(amazon={ORDER: order("PENDING")}), NOW, continuing_thread=True
+    )
+    assert d.case is Case.PENDING
+
+
+def test_order_on_another_marketplace_than_the_relay_is_flagged() -> None:
+    uk_order = OrderFacts(
+        "amazon", ORDER, "SHIPPED", NOW - timedelta(days=3), marketplace_id="A1F83G8C2ARO7P"
+    )
+    d = run(LookupResult(amazon={ORDER: uk_order}), identifiers=(amazon_id(ORDER),))
+    assert d.evidence["marketplace_mismatch"] == {
+        "message_marketplace": "DE",
+        "order_marketplace_id": "A1F83G8C2ARO7P",
+    }
+
+
+def test_diagnosis_survives_a_json_round_trip() -> None:
+    from ghostdesk.models import Diagnosis
+
+    d = run(LookupResult(amazon={ORDER: order("PENDING")}), identifiers=(amazon_id(ORDER),))
+    assert Diagnosis.from_dict(d.to_dict()) == d
