@@ -20,6 +20,9 @@ class MessageStatus(StrEnum):
     UNREADABLE = "unreadable"  # not an email we can read; kept raw with the reason
     FAILED = "failed"  # the parser broke on it; kept raw with the error, never answered
     QUARANTINED = "quarantined"  # spam/virus/authentication verdicts failed: kept, flagged, never answered
+    DUPLICATE = (
+        "duplicate"  # the same email (sender and Message-ID) arrived before: kept, not processed again
+    )
 
 
 class AckStatus(StrEnum):

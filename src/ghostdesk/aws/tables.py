@@ -133,6 +133,32 @@ class MessageStore(_Table):
         claim_id = "claim#" + hashlib.sha256(key.encode()).hexdigest()
         self._client.delete_item(TableName=self.name, Key={"message_id": {"S": claim_id}})
 
+    def claim_once(self, key: str, *, owner: str, expires_at: int | None) -> str | None:
+        """Claim ``key`` for ``owner`` for good; the current owner's ID when someone else holds it.
+
+        Used to recognise a resent email (same sender and Message-ID, new SES delivery): the first
+        delivery owns the Message-ID, later ones are duplicates. Claiming again as the same owner is
+        harmless, so a redelivered notification is not mistaken for a resend.
+        """
+        claim_id = "once#" + hashlib.sha256(key.encode()).hexdigest()
+        item: dict[str, Any] = {"message_id": {"S": claim_id}, "owner": {"S": owner}}
+        if expires_at is not None:
+            item["expires_at"] = {"N": str(expires_at)}
+        try:
+            self._client.put_item(
+                TableName=self.name,
+                Item=item,
+                ConditionExpression="attribute_not_exists(message_id) OR #o = :me",
+                ExpressionAttributeNames={"#o": "owner"},
+                ExpressionAttributeValues={":me": {"S": owner}},
+            )
+        except Exception as exc:
+            if not is_conditional_failure(exc):
+                raise
+            existing = self._get(claim_id)
+            return str(native_of(existing, "owner")) if existing else None
+        return None
+
     def record_sent_reply(self, rfc_message_id: str, *, answering: str, expires_at: int | None) -> None:
         """Remember a Message-ID we sent, so a buyer's reply to it is recognised as part of the thread."""
         item: dict[str, Any] = {

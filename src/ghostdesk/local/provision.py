@@ -307,17 +307,22 @@ def _lifecycle_rule(rule: Mapping[str, Any]) -> Any:
 
 
 def _put_bucket_policy(build: _Build, logical_id: str) -> None:
+    """Apply a bucket policy without its conditional statements.
+
+    moto cannot evaluate a statement's ``Condition`` (it has no request context: no TLS flag, no source
+    account) and treats every conditional statement as a denial, so the template's "deny insecure
+    transport" and "SES may write from this account's rule" statements would refuse every object
+    request. Locally everything is plain HTTP on 127.0.0.1 and moto checks no principals, so those
+    statements are left out; unconditional ones stay. In AWS the template applies them all.
+    """
     props = build.properties(logical_id)
+    bucket = str(props["Bucket"])
     document = dict(props["PolicyDocument"])
-    # moto enforces a Deny statement but ignores its Condition, so a conditional Deny (such as "deny
-    # requests without TLS") would deny everything locally. Such statements only narrow access in AWS;
-    # the local stack applies the policy without them.
-    document["Statement"] = [
-        statement
-        for statement in document.get("Statement", [])
-        if not (statement.get("Effect") == "Deny" and statement.get("Condition"))
-    ]
-    build.aws.s3.put_bucket_policy(Bucket=str(props["Bucket"]), Policy=_text(document))
+    statements = document.get("Statement", [])
+    statements = [statements] if isinstance(statements, dict) else statements
+    kept = [statement for statement in statements if not statement.get("Condition")]
+    if kept:
+        build.aws.s3.put_bucket_policy(Bucket=bucket, Policy=_text({**document, "Statement": kept}))
 
 
 # ----------------------------------------------------------------------------------------------- SNS

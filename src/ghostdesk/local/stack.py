@@ -58,7 +58,7 @@ _T = TypeVar("_T")
 REPO_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_TEMPLATE = REPO_ROOT / "template.yaml"
 DEFAULT_ORDERS_FILE = REPO_ROOT / "demo" / "orders.json"
-DEFAULT_SENDER = "support@ghostdesk.local"
+DEFAULT_SENDER = "support@example.com"  # example.com: reserved for documentation (RFC 2606)
 STATE_FILE = "stack.json"
 
 # Template parameters the local stack takes from the environment (the same names the functions read).
@@ -180,11 +180,9 @@ class LocalStack:
     """The whole application on 127.0.0.1; a context manager. See the module docstring for the parts."""
 
     def __init__(self, config: StackConfig | None = None, **overrides: Any) -> None:
-        self.config = (
-            replace(config, **overrides)
-            if config and overrides
-            else config or StackConfig.from_env(**overrides)
-        )
+        """``config`` (default: from the environment), with ``overrides`` of its fields applied."""
+        base = config if config is not None else StackConfig.from_env()
+        self.config = replace(base, **overrides) if overrides else base
         self.agent_token = self.config.agent_token or secrets.token_urlsafe(24)
         self.data_dir = self.config.data_dir
         self.outbox_dir = self.data_dir / "outbox"
@@ -382,6 +380,10 @@ class LocalStack:
         self.outbox_dir.mkdir(parents=True, exist_ok=True)
         self.logs_dir.mkdir(parents=True, exist_ok=True)
 
+        # werkzeug (under moto server) prints every request unless someone configured its logger.
+        werkzeug_log = logging.getLogger("werkzeug")
+        if werkzeug_log.level == logging.NOTSET:
+            werkzeug_log.setLevel(logging.WARNING)
         self._moto = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
         self._moto.start()
         host, port = self._moto.get_host_and_port()
@@ -399,7 +401,6 @@ class LocalStack:
             name_prefix=config.name_prefix,
         )
         self.resources = resources
-        self._drop_conditional_bucket_policy_statements(resources)
 
         spapi_env = self._start_marketplace(resources)
         functions = {
@@ -449,34 +450,6 @@ class LocalStack:
         )
         self._api.start()
         self._write_state()
-
-    def _drop_conditional_bucket_policy_statements(self, resources: StackResources) -> None:
-        """Work around moto: it evaluates every bucket-policy statement that has a ``Condition`` as a
-        denial (it has no request context to test conditions against; see
-        ``moto.iam.access_control.IAMPolicyStatement.is_action_permitted``), so the template's
-        "deny insecure transport" and "SES may write" statements would refuse every object request.
-        Locally everything is plain HTTP on 127.0.0.1 and moto checks no principals, so those
-        statements are dropped; unconditional ones stay."""
-        s3 = self.client("s3")
-        for bucket in resources.buckets.values():
-            try:
-                policy = json.loads(s3.get_bucket_policy(Bucket=bucket)["Policy"])
-            except s3.exceptions.ClientError:
-                continue  # no policy
-            statements = policy.get("Statement", [])
-            statements = [statements] if isinstance(statements, dict) else statements
-            kept = [statement for statement in statements if not statement.get("Condition")]
-            if len(kept) == len(statements):
-                continue
-            log.debug(
-                "bucket %s: dropping %d conditional policy statement(s) moto cannot evaluate",
-                bucket,
-                len(statements) - len(kept),
-            )
-            if kept:
-                s3.put_bucket_policy(Bucket=bucket, Policy=json.dumps({**policy, "Statement": kept}))
-            else:
-                s3.delete_bucket_policy(Bucket=bucket)
 
     def _parameter_overrides(self) -> dict[str, str]:
         from ghostdesk.local.cfn import Template

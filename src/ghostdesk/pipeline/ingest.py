@@ -81,6 +81,7 @@ def _read_and_store(receipt: SesReceipt, deps: IngestDeps) -> MessageRecord:
         expires_at=int((receipt.timestamp + timedelta(days=settings.retention_days)).timestamp()),
     )
     record = _parse_into(record, raw, settings)
+    record = _mark_resend(record, deps)
     if not deps.messages.put_new(record):
         # A parallel worker stored it first; continue from what it stored.
         stored = deps.messages.get(receipt.message_id)
@@ -148,6 +149,26 @@ def _parse_into(record: MessageRecord, raw: bytes, settings: Settings) -> Messag
     else:
         changes |= {"ack_status": AckStatus.PENDING}
     return record.with_changes(**changes)
+
+
+def _mark_resend(record: MessageRecord, deps: IngestDeps) -> MessageRecord:
+    """A buyer (or their mail server) sending the same email again gets no second answer."""
+    message = record.message
+    if record.status is not MessageStatus.PARSED or message is None or not message.message_id:
+        return record
+    first = deps.messages.claim_once(
+        f"rfc|{message.from_address}|{message.message_id}",
+        owner=record.message_id,
+        expires_at=record.expires_at,
+    )
+    if first is None:
+        return record
+    return record.with_changes(
+        status=MessageStatus.DUPLICATE,
+        status_reason=f"same email as message {first}",
+        ack_status=AckStatus.SUPPRESSED,
+        ack_reason="duplicate",
+    )
 
 
 def _hand_on(record: MessageRecord, deps: IngestDeps) -> IngestResult:

@@ -95,21 +95,25 @@ def acknowledge(message_id: str, deps: RespondDeps) -> AckResult:
             now=now,
             auto_submitted=True,
         )
-        ses_id = deps.mailer().send(email, to=message.reply_address)
+        sent = deps.mailer().send(email, to=message.reply_address)
     except Exception:
         deps.messages.release_window(window_key)  # let the retry acknowledge
         raise
 
-    rfc_id = str(email["Message-ID"])
-    deps.messages.record_sent_reply(rfc_id, answering=message_id, expires_at=record.expires_at)
+    for rfc_id in sent.message_ids:
+        deps.messages.record_sent_reply(rfc_id, answering=message_id, expires_at=record.expires_at)
     deps.messages.update(
-        message_id, ack_status=AckStatus.SENT, ack_sent_at=now, ack_message_id=rfc_id, ack_reason=None
+        message_id,
+        ack_status=AckStatus.SENT,
+        ack_sent_at=now,
+        ack_message_id=sent.message_ids[0],
+        ack_reason=None,
     )
     logger.info(
         "acknowledgement sent",
         extra={
             "message_id": message_id,
-            "ses_message_id": ses_id,
+            "ses_message_id": sent.ses_message_id,
             "macro": name,
             "language": reply.language,
             "latency_s": round((now - record.received_at).total_seconds(), 3),

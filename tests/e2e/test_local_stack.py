@@ -96,3 +96,51 @@ def test_every_function_logged_to_its_own_file(app_stack):
     logs = {path.stem for path in Path(app_stack.logs_dir).glob("*.log")}
 
     assert {"IngestFunction", "DiagnoseFunction", "RespondFunction", "ApiFunction"} <= logs
+
+
+# Each demo email and what a seller should see for it: the case of its draft and the language of the
+# acknowledgement (None: the message is not an order-status inquiry, so neither goes out).
+DEMO_EXPECTATIONS = {
+    "01-pending-us.eml": ("pending", "en"),
+    "02-ghost-no-id-de.eml": ("ghost_no_order_id", "de"),
+    "03-pending-long-us.eml": ("pending_long", "en"),
+    "04-unshipped-fr.eml": ("order_found", "fr"),
+    "05-tracking-instead-it.eml": ("ghost_wrong_identifier", "it"),
+    "06-preorder-us.eml": ("pending_availability", "en"),
+    "07-ghost-not-found-es.eml": ("ghost_not_found", "es"),
+    "08-product-question-uk.eml": (None, None),
+    "09-alias-match-de.eml": ("pending_long", "de"),
+}
+
+
+def test_every_demo_email_gets_the_right_acknowledgement_and_draft(app_stack):
+    for name in DEMO_EXPECTATIONS:
+        app_stack.send_eml(DEMO / name)
+    app_stack.wait_until_idle(timeout=90)
+
+    sent = [
+        email.message_from_bytes(p.read_bytes(), policy=policy.default)
+        for p in app_stack.outbox_dir.glob("*.eml")
+    ]
+    queued = drafts(app_stack)
+    for name, (case, language) in DEMO_EXPECTATIONS.items():
+        alias = (
+            email.message_from_bytes((DEMO / name).read_bytes(), policy=policy.default)["From"]
+            .addresses[0]
+            .addr_spec
+        )
+        acks = [m for m in sent if str(m["To"]) == alias]
+        mine = [d for d in queued if d["to"] == alias]
+        if case is None:
+            assert acks == [], name
+            assert mine == [], name
+            continue
+        assert len(acks) == 1, name
+        assert acks[0]["Content-Language"] == language, name
+        assert acks[0]["Auto-Submitted"] == "auto-replied", name
+        assert len(mine) == 1, name
+        assert mine[0]["case"] == case, name
+        assert mine[0]["language"] == language, name
+    # The buyer without an order ID is asked for it in their own language.
+    (ghost,) = [m for m in sent if str(m["To"]).startswith("z9y8x7w6v5u4t3s2@")]
+    assert "Bestellnummer" in ghost.get_body(preferencelist=("plain",)).get_content()

@@ -1,0 +1,47 @@
+"""``python -m bench [NAME ...]``: run the named benchmarks (all by default), print and keep the numbers.
+
+Each benchmark prints a short table and writes its numbers as JSON to ``.local/bench/<name>.json``,
+so a run can be compared with the last one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+import time
+from pathlib import Path
+
+BENCHMARKS = {
+    "diagnose": "bench.diagnose_throughput",
+    "imports": "bench.cold_imports",
+}
+OUT = Path(".local/bench")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument(
+        "names", nargs="*", choices=[*BENCHMARKS, []], help="benchmarks to run (default: all)"
+    )
+    args = parser.parse_args(argv)
+    OUT.mkdir(parents=True, exist_ok=True)
+    failed = False
+    for name in args.names or list(BENCHMARKS):
+        print(f"\n== {name} ==", flush=True)
+        started = time.perf_counter()
+        module = importlib.import_module(BENCHMARKS[name])
+        try:
+            result = module.run()
+        except Exception as exc:  # one broken benchmark must not hide the others' numbers
+            print(f"{name}: FAILED: {exc!r}")
+            failed = True
+            continue
+        result["bench_seconds"] = round(time.perf_counter() - started, 2)
+        (OUT / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
