@@ -6,21 +6,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from ghostdesk.aws.mail import SesMailer
 from ghostdesk.aws.tables import CaseStore, DraftStore, MessageStore
 from ghostdesk.mail.compose import ReplyTarget, compose_reply, reply_subject, thread_references
 from ghostdesk.observability import logger
 from ghostdesk.records import AckStatus, DraftRecord, DraftStatus, MessageRecord, MessageStatus
-from ghostdesk.replies import (
-    MacroLibrary,
-    NoMacro,
-    acknowledgement_context,
-    acknowledgement_macro,
-    reply_context,
-    select_macro,
-)
+from ghostdesk.replies.context import acknowledgement_context, reply_context
+from ghostdesk.replies.errors import NoMacro
+from ghostdesk.replies.selection import acknowledgement_macro, select_macro
 from ghostdesk.settings import Settings
+
+if TYPE_CHECKING:  # Jinja loads when the library is built, on first use, not at import
+    from ghostdesk.replies.library import MacroLibrary
 
 
 class RecordNotReady(RuntimeError):

@@ -9,18 +9,22 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from ghostdesk.aws import clients
-from ghostdesk.aws.mail import RawMailStore, SesMailer
-from ghostdesk.aws.queues import WorkQueue
 from ghostdesk.aws.tables import CaseStore, DraftStore, MessageStore
-from ghostdesk.orders.lookup import ChannelSearch
-from ghostdesk.orders.source import OrderSource
-from ghostdesk.pipeline.diagnose import DiagnoseDeps
-from ghostdesk.pipeline.ingest import IngestDeps
-from ghostdesk.pipeline.respond import RespondDeps
-from ghostdesk.replies import MacroLibrary
 from ghostdesk.settings import Settings
+
+# Each step's modules are imported by the function that builds its dependencies, so a Lambda imports
+# only its own step: the ingest function never loads Jinja, the API never loads the SP-API client.
+if TYPE_CHECKING:
+    from ghostdesk.aws.mail import SesMailer
+    from ghostdesk.orders.lookup import ChannelSearch
+    from ghostdesk.orders.source import OrderSource
+    from ghostdesk.pipeline.diagnose import DiagnoseDeps
+    from ghostdesk.pipeline.ingest import IngestDeps
+    from ghostdesk.pipeline.respond import RespondDeps
+    from ghostdesk.replies import MacroLibrary
 
 
 def utc_now() -> datetime:
@@ -48,15 +52,23 @@ def draft_store() -> DraftStore:
 def macro_library() -> MacroLibrary:
     from pathlib import Path
 
+    from ghostdesk.replies import MacroLibrary
+
     return MacroLibrary(Path(settings().templates_dir))
 
 
 def mailer() -> SesMailer:
+    from ghostdesk.aws.mail import SesMailer
+
     return SesMailer(clients.client("ses"), settings().sender)
 
 
 @functools.cache
 def ingest_deps() -> IngestDeps:
+    from ghostdesk.aws.mail import RawMailStore
+    from ghostdesk.aws.queues import WorkQueue
+    from ghostdesk.pipeline.ingest import IngestDeps
+
     s = settings()
     return IngestDeps(
         settings=s,
@@ -86,6 +98,9 @@ def other_channels() -> Sequence[ChannelSearch]:
 
 @functools.cache
 def diagnose_deps() -> DiagnoseDeps:
+    from ghostdesk.aws.queues import WorkQueue
+    from ghostdesk.pipeline.diagnose import DiagnoseDeps
+
     s = settings()
     return DiagnoseDeps(
         settings=s,
@@ -100,6 +115,8 @@ def diagnose_deps() -> DiagnoseDeps:
 
 @functools.cache
 def respond_deps() -> RespondDeps:
+    from ghostdesk.pipeline.respond import RespondDeps
+
     return RespondDeps(
         settings=settings(),
         messages=message_store(),

@@ -364,7 +364,9 @@ def test_pagination_is_not_disturbed_by_orders_arriving_between_pages(big_sim: S
         ).json()
         first = _search(http, access["access_token"], createdAfter=WEEK_AGO, maxResultsPerPage=10).json()
         earlier = amazon_order("111-0999999-0999999", created=NOW - timedelta(days=4))
-        later = amazon_order("111-9999998-9999998", created=NOW - timedelta(minutes=1))
+        # Relative to the clock now, not to NOW (module import time): it must land after the window the
+        # first page fixed (request time minus two minutes), however long the test run has taken so far.
+        later = amazon_order("111-9999998-9999998", created=datetime.now(UTC) - timedelta(seconds=30))
         big_sim.set_orders([earlier, *big_sim.orders, later])
         rest: list[str] = []
         next_token = first["pagination"]["nextToken"]
