@@ -15,7 +15,7 @@ SAM := $(TOOLS)/sam/bin/sam
 PY312 ?= $(shell for p in $$(command -v python3.12) $$(ls -d $$HOME/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null | sort -rV); do "$$p" -c '' 2>/dev/null && { echo "$$p"; break; }; done)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint unit build build-check bench demo clean fmt
+.PHONY: run test lint unit build build-check bench demo clean fmt browser
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -42,8 +42,12 @@ fmt: $(VENV)/.installed
 unit: $(VENV)/.installed
 	$(VENV)/bin/pytest -q -m "not build"
 
-test: lint build
+test: lint build browser
 	$(VENV)/bin/pytest -q
+
+# The console's browser tests drive Debian's Chromium, headless; install it when it is missing.
+browser:
+	@command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 
 # --- build: sam in its own tools environment (it pins its own boto3), the app's venv stays clean ---
 $(SAM):

@@ -16,6 +16,8 @@ from pathlib import Path
 BENCHMARKS = {
     "diagnose": "bench.diagnose_throughput",
     "imports": "bench.cold_imports",
+    "order_burst": "bench.order_burst",
+    "diagnosis_latency": "bench.diagnosis_latency",
 }
 OUT = Path(".local/bench")
 

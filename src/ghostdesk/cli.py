@@ -9,6 +9,11 @@ import sys
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "diagnose": ("ghostdesk.commands.diagnose", "main", "diagnose buyer emails (.eml) as the Lambdas do"),
     "serve": ("ghostdesk.local.cli", "serve_main", "run the local stack (what `make run` starts)"),
+    "evidence": (
+        "ghostdesk.commands.evidence",
+        "main",
+        "the A-to-z claim evidence for an order: messages, what the buyer was told, who approved",
+    ),
     "send-demo": ("ghostdesk.local.cli", "send_demo_main", "mail the demo emails into a running local stack"),
     "lint-reply": (
         "ghostdesk.replies.cli",

@@ -25,6 +25,7 @@ from ghostdesk.models import (
     Triage,
 )
 from ghostdesk.triage.folding import fold
+from ghostdesk.triage.thread import settled_order_ids, superseded_order_ids, thread_order_ids
 
 # Amazon FulfillmentStatus values (Orders API 2026-01-01)
 PENDING = "PENDING"
@@ -70,6 +71,34 @@ class LookupPlan:
         return not (self.amazon_order_ids or self.buyer_email or self.search_other_channels)
 
 
+@dataclass(frozen=True)
+class _Candidates:
+    """The Amazon order IDs a message is about, and where they came from.
+
+    ``origin`` is "message" (the buyer's words, the subject, the relay's line), "thread" (quoted or
+    forwarded history of a reply that names nothing else, see :mod:`ghostdesk.triage.thread`) or "none".
+    ``superseded`` are the thread's IDs when the buyer says they mean another order.
+    """
+
+    ids: tuple[str, ...]
+    origin: str
+    superseded: tuple[str, ...] = ()
+
+
+def _candidates(message: BuyerMessage, triage: Triage) -> _Candidates:
+    superseded = superseded_order_ids(message, triage)
+    if superseded:
+        return _Candidates((), "none", superseded)
+    if triage.amazon_order_ids:
+        ids = triage.amazon_order_ids
+        settled = settled_order_ids(message, triage)
+        # "Unlike my last order X, which came fine, this one ...": the relay's or subject's order first.
+        ids = tuple(i for i in ids if i not in settled) + tuple(i for i in ids if i in settled)
+        return _Candidates(ids[:MAX_AMAZON_LOOKUPS], "message")
+    thread = thread_order_ids(message, triage)[:MAX_AMAZON_LOOKUPS]
+    return _Candidates(thread, "thread" if thread else "none")
+
+
 def plan_lookups(
     message: BuyerMessage,
     triage: Triage,
@@ -81,7 +110,7 @@ def plan_lookups(
     """The look-ups a diagnosis of this message needs; none for messages that are not about order status."""
     if not (triage.intent.is_order_status or continuing_thread):
         return LookupPlan()
-    ids = triage.amazon_order_ids[:MAX_AMAZON_LOOKUPS]
+    ids = _candidates(message, triage).ids
     alias = message.relay_alias if message.channel is Channel.AMAZON and not ids else None
     return LookupPlan(
         amazon_order_ids=ids,
@@ -120,8 +149,9 @@ def diagnose(
             **base,
         )
 
+    candidates = _candidates(message, triage)
     lookups: list[dict[str, Any]] = []
-    for order_id in triage.amazon_order_ids[:MAX_AMAZON_LOOKUPS]:
+    for order_id in candidates.ids:
         source = _source_of(triage, order_id)
         if order_id not in facts.amazon:
             result = "not_asked"
@@ -129,17 +159,21 @@ def diagnose(
             result = "found" if facts.amazon[order_id] else "not_found"
         lookups.append({"identifier": order_id, "kind": "amazon_order", "source": source, "result": result})
 
-    found = [facts.amazon[i] for i in triage.amazon_order_ids if facts.amazon.get(i)]
+    found = [facts.amazon[i] for i in candidates.ids if facts.amazon.get(i)]
     if found:
         order = found[0]
         assert order is not None
-        return _order_case(message, order, now, policy, lookups, matched_by="order_id", base=base)
+        matched_by = "order_id" if candidates.origin == "message" else "thread_order_id"
+        return _order_case(message, order, now, policy, lookups, matched_by=matched_by, base=base)
 
-    if facts.by_alias:
-        order, candidates = _pick_alias_match(facts.by_alias)
+    by_alias = tuple(o for o in facts.by_alias if o.order_id not in candidates.superseded)
+    if by_alias:
+        order, alias_candidates = _pick_alias_match(by_alias)
         lookups.append({"identifier": "relay_alias", "kind": "buyer_email", "result": "found"})
         diagnosis = _order_case(message, order, now, policy, lookups, matched_by="relay_alias", base=base)
-        diagnosis.evidence["alias_candidates"] = candidates
+        diagnosis.evidence["alias_candidates"] = alias_candidates
+        if candidates.superseded:
+            diagnosis.evidence["superseded_order_ids"] = list(candidates.superseded)
         return diagnosis
 
     if facts.other_channels:
@@ -167,10 +201,10 @@ def diagnose(
         # Silence from a marketplace we could not reach proves nothing.
         raise FactsIncomplete(facts.unavailable)
 
-    if triage.amazon_order_ids:
+    if candidates.origin == "message" and candidates.ids:
         return Diagnosis(
             case=Case.GHOST_NOT_FOUND,
-            order_id=triage.amazon_order_ids[0],
+            order_id=candidates.ids[0],
             order_status=None,
             evidence={
                 "reason": "the Amazon order ID the buyer gave is not an order of this seller",
@@ -195,15 +229,19 @@ def diagnose(
             **base,
         )
 
+    evidence: dict[str, Any] = {
+        "reason": "no order identifier in the message"
+        + (" and no order matched the buyer's relay alias" if message.relay_alias else ""),
+        "lookups": lookups,
+    }
+    if candidates.superseded:
+        evidence["reason"] = "the buyer asks about another order than the thread's, without its ID"
+        evidence["superseded_order_ids"] = list(candidates.superseded)
     return Diagnosis(
         case=Case.GHOST_NO_ORDER_ID,
         order_id=None,
         order_status=None,
-        evidence={
-            "reason": "no order identifier in the message"
-            + (" and no order matched the buyer's relay alias" if message.relay_alias else ""),
-            "lookups": lookups,
-        },
+        evidence=evidence,
         **base,
     )
 
@@ -240,14 +278,12 @@ def _order_case(
 
     if order.status == PENDING_AVAILABILITY:
         case = Case.PENDING_AVAILABILITY
+        evidence.update(pending_evidence(message, order, age, policy))
         evidence["reason"] = "pre-order: payment is authorised when the item is released"
     elif order.status == PENDING:
         long = age > policy.pending_threshold
         case = Case.PENDING_LONG if long else Case.PENDING
-        cause, why = likely_pending_cause(message, order)
-        evidence["likely_cause"] = cause
-        evidence["likely_cause_reason"] = why
-        evidence["past_threshold"] = long
+        evidence.update(pending_evidence(message, order, age, policy))
         evidence["reason"] = (
             f"pending for {evidence['age_days']} days, "
             + ("past" if long else "within")
@@ -280,8 +316,47 @@ _ADDRESS_CUES = re.compile(
 )
 
 
+_FULFILMENT = {
+    "AMAZON": "fulfilled by Amazon (FBA)",
+    "MERCHANT": "fulfilled by the merchant (FBM)",
+}
+
+
+def pending_evidence(
+    message: BuyerMessage, order: OrderFacts, age: timedelta, policy: DiagnosisPolicy
+) -> dict[str, Any]:
+    """What an agent (and an A-to-z defence) needs to know about a pending order.
+
+    Who fulfils it, whether it is a pre-order, its age against the threshold (as numbers and as the
+    sentence an agent reads), and the most likely cause with the reason that cause was chosen.
+    """
+    threshold_days = policy.pending_threshold.total_seconds() / 86400
+    age_days = age.total_seconds() / 86400
+    past = age > policy.pending_threshold
+    margin = age_days - threshold_days
+    cause, why = likely_pending_cause(message, order)
+    side = "past" if past else "before"
+    comparison = (
+        f"pending {age_days:.1f} days: {abs(margin):.1f} days {side} the {threshold_days:g}-day threshold"
+    )
+    return {
+        "fulfilment": _FULFILMENT.get(order.fulfilled_by or "", "fulfilment channel not disclosed"),
+        "pre_order": order.status == PENDING_AVAILABILITY or "PREORDER" in order.programs,
+        "past_threshold": past,
+        "days_past_threshold": round(margin, 2),  # negative: days left before the threshold
+        "age_vs_threshold": comparison,
+        "likely_cause": cause,
+        "likely_cause_reason": why,
+    }
+
+
 def likely_pending_cause(message: BuyerMessage, order: OrderFacts) -> tuple[str, str]:
     """The most likely reason an order sits in Pending, and why that one was chosen."""
+    if order.status == PENDING_AVAILABILITY:
+        return (
+            "pre_order_release",
+            "pre-order not yet released: Amazon authorises the payment when the item is released",
+        )
     if _ADDRESS_CUES.search(fold(message.fresh_text)):
         return "address_verification", "the buyer mentions an address verification"
     if order.fulfilled_by == "AMAZON":

@@ -33,6 +33,7 @@ class AckStatus(StrEnum):
 
 class DraftStatus(StrEnum):
     PENDING_APPROVAL = "pending_approval"
+    SENDING = "sending"  # approved; being handed to SES (the claim that makes one approval send once)
     SENT = "sent"
     REJECTED = "rejected"
     NO_RESPONSE_NEEDED = "no_response_needed"
@@ -90,6 +91,7 @@ class MessageRecord:
     ack_reason: str | None = None
     ack_sent_at: datetime | None = None
     ack_message_id: str | None = None  # the RFC Message-ID of our acknowledgement, to recognise replies to it
+    ack_reply: dict[str, Any] | None = None  # what the acknowledgement said: macro, version, language, text
     handed_on: bool = False
     expires_at: int | None = None  # epoch seconds: DynamoDB TTL deletes the record then
 
@@ -112,6 +114,7 @@ class MessageRecord:
             "ack_reason": self.ack_reason,
             "ack_sent_at": _iso(self.ack_sent_at),
             "ack_message_id": self.ack_message_id,
+            "ack_reply": self.ack_reply,
             "handed_on": self.handed_on,
             "expires_at": self.expires_at,
         }
@@ -133,6 +136,7 @@ class MessageRecord:
             ack_reason=data.get("ack_reason"),
             ack_sent_at=_dt(data.get("ack_sent_at")),
             ack_message_id=data.get("ack_message_id"),
+            ack_reply=data.get("ack_reply"),
             handed_on=bool(data.get("handed_on", False)),
             expires_at=int(data["expires_at"]) if data.get("expires_at") is not None else None,
         )
@@ -192,6 +196,11 @@ class DraftRecord:
     updated_at: datetime | None = None
     status_reason: str | None = None
     expires_at: int | None = None
+    # The agent's decision (approve, reject, no response needed) and, once SES took it, the reply's IDs.
+    decided_by: str | None = None
+    decided_at: datetime | None = None
+    sent_at: datetime | None = None
+    sent_message_ids: tuple[str, ...] = ()
 
     @property
     def body(self) -> str:
@@ -220,6 +229,10 @@ class DraftRecord:
             "updated_at": _iso(self.updated_at),
             "status_reason": self.status_reason,
             "expires_at": self.expires_at,
+            "decided_by": self.decided_by,
+            "decided_at": _iso(self.decided_at),
+            "sent_at": _iso(self.sent_at),
+            "sent_message_ids": list(self.sent_message_ids),
         }
 
     @classmethod
@@ -243,4 +256,8 @@ class DraftRecord:
             updated_at=_dt(data.get("updated_at")),
             status_reason=data.get("status_reason"),
             expires_at=int(data["expires_at"]) if data.get("expires_at") is not None else None,
+            decided_by=data.get("decided_by"),
+            decided_at=_dt(data.get("decided_at")),
+            sent_at=_dt(data.get("sent_at")),
+            sent_message_ids=tuple(data.get("sent_message_ids", ())),
         )

@@ -41,14 +41,28 @@ class Settings:
     messages_table: str | None = None
     cases_table: str | None = None
     drafts_table: str | None = None
+    audit_table: str | None = None  # append-only log of what agents did (the agent API writes it)
     idempotency_table: str | None = None
     raw_mail_bucket: str | None = None
     diagnose_queue_url: str | None = None
     respond_queue_url: str | None = None
     spapi_secret_id: str | None = None  # Secrets Manager secret holding the LWA/SP-API credentials
+    orders_table: str | None = None  # the order mirror (and the order sync's checkpoint)
+    quota_table: str | None = None  # SP-API token buckets shared by every function
+    # The order mirror: how far the first sync reaches back, and when mirrored data is too old to use
+    order_sync_window_days: float = 30.0
+    order_marketplaces: str | None = None  # codes the sync covers, e.g. "DE,FR,IT" (default: home)
+    order_stale_after_minutes: float = 15.0  # a pending order's data older than this is fetched again
+    order_not_found_minutes: float = 10.0  # "Amazon has no such order" is remembered this long
     # Marketplace endpoints (sandbox, simulator) and local sources
     spapi_endpoint: str | None = None
     lwa_token_url: str | None = None
+    # Other sales channels searched for ghost orders (Shopify, eBay, Walmart): the Secrets Manager
+    # secret with their credentials, and endpoint overrides (sandbox, local simulators)
+    channels_secret_id: str | None = None
+    shopify_endpoint: str | None = None
+    ebay_endpoint: str | None = None
+    walmart_endpoint: str | None = None
     orders_file: str | None = None
     templates_dir: str = ""
     agent_token: str | None = None
@@ -83,6 +97,9 @@ class Settings:
             raise SettingsError("GHOSTDESK_PENDING_THRESHOLD_DAYS must be positive (days)")
         if self.retention_days <= 0:
             raise SettingsError("GHOSTDESK_RETENTION_DAYS must be positive (days)")
+        for name in ("order_sync_window_days", "order_stale_after_minutes", "order_not_found_minutes"):
+            if getattr(self, name) <= 0:
+                raise SettingsError(f"{self.ENV_PREFIX}{name.upper()} must be positive")
         if "@" not in self.sender:
             raise SettingsError(f"GHOSTDESK_SENDER must be an email address, got {self.sender!r}")
         try:

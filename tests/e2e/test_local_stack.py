@@ -110,6 +110,9 @@ DEMO_EXPECTATIONS = {
     "07-ghost-not-found-es.eml": ("ghost_not_found", "es"),
     "08-product-question-uk.eml": (None, None),
     "09-alias-match-de.eml": ("pending_long", "de"),
+    # Ghosts placed on the seller's other channels: found by the relay name / the sender's email.
+    "10-ghost-shopify-us.eml": ("ghost_other_channel", "en"),
+    "11-ghost-walmart-direct-us.eml": ("ghost_other_channel", "en"),
 }
 
 

@@ -115,6 +115,10 @@ def test_respond_sends_one_threaded_acknowledgement_to_the_relay_alias(stack: St
     found = messages(stack).get(SES_ID)
     assert found is not None
     assert found[0].ack_status is AckStatus.SENT
+    # What the buyer was told is kept word for word (evidence for an A-to-Z claim).
+    assert found[0].ack_reply is not None
+    assert found[0].ack_reply["macro"] == "ack.general"
+    assert found[0].ack_reply["text"] == text
 
 
 def test_diagnose_records_a_pending_case_and_requests_a_draft(stack: Stack) -> None:

@@ -7,6 +7,7 @@ stack (and the handlers) will: through boto3, not through the returned descripti
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -88,6 +89,8 @@ EXPECTED_TABLES = {
         "expires_at",
     ),
     "IdempotencyTable": ("id", {}, "expiration"),
+    "OrdersTable": ("order_id", {"ByBuyerEmail": ("buyer_email", "created")}, "expires_at"),
+    "QuotaTable": ("id", {}, "expires_at"),
 }
 
 
@@ -104,7 +107,7 @@ class TestTheProvisionedStack:
         stack: StackResources,
     ) -> None:
         consumed = {source.queue_logical_id for f in stack.functions.values() for source in f.sqs_sources}
-        assert consumed == {"InboundQueue", "DiagnoseQueue", "RespondQueue"}
+        assert consumed == {"InboundQueue", "DiagnoseQueue", "RespondQueue", "OrderChangeQueue"}
         dead_letter_arns = set()
         for logical_id in consumed:
             redrive = json.loads(queue_attributes(stack.queues[logical_id].url)["RedrivePolicy"])
@@ -115,7 +118,7 @@ class TestTheProvisionedStack:
             assert int(redrive["maxReceiveCount"]) == 5 == stack.queues[logical_id].max_receive_count
             assert queue_attributes(stack.queues[dlq].url)["MessageRetentionPeriod"] == str(14 * 24 * 3600)
             dead_letter_arns.add(redrive["deadLetterTargetArn"])
-        assert len(dead_letter_arns) == 3, "each queue has a DLQ of its own"
+        assert len(dead_letter_arns) == len(consumed), "each queue has a DLQ of its own"
 
     def test_visibility_timeout_outlasts_six_function_timeouts_plus_the_batching_window(
         self,
@@ -187,12 +190,19 @@ class TestTheProvisionedStack:
             "DiagnoseFunction": [("DiagnoseQueue", True)],
             "RespondFunction": [("RespondQueue", True)],
             "ApiFunction": [],
+            "OrderChangeFunction": [("OrderChangeQueue", True)],
+            "OrderSyncFunction": [],
         }
         assert stack.functions["DiagnoseFunction"].sqs_sources[0].max_concurrency == 2  # SP-API rate limits
 
     def test_the_agent_api_requires_a_token_except_for_the_console_page(self, stack: StackResources) -> None:
         routes = {(r.method, r.path): r.authorized for r in stack.functions["ApiFunction"].http_routes}
-        assert routes == {("GET", "/api/drafts"): True, ("ANY", "/api/{proxy+}"): True, ("GET", "/"): False}
+        assert routes == {
+            ("GET", "/api/drafts"): True,
+            ("ANY", "/api/{proxy+}"): True,
+            ("GET", "/"): False,
+            ("GET", "/console/{proxy+}"): False,  # the console's own script and style: no data in them
+        }
 
     def test_function_environments_name_the_provisioned_resources_and_parse_as_settings(
         self,
@@ -200,9 +210,9 @@ class TestTheProvisionedStack:
     ) -> None:
         for function in stack.functions.values():
             env = function.environment
-            assert (
-                function.code_dir == REPO / "functions" / function.logical_id.removesuffix("Function").lower()
-            )
+            # functions/<name in snake_case>: OrderSyncFunction -> functions/order_sync
+            folder = re.sub(r"(?<!^)(?=[A-Z])", "_", function.logical_id.removesuffix("Function")).lower()
+            assert function.code_dir == REPO / "functions" / folder
             assert (function.code_dir / "app.py").is_file()
             assert env["GHOSTDESK_MESSAGES_TABLE"] == stack.tables["MessagesTable"]
             assert env["GHOSTDESK_CASES_TABLE"] == stack.tables["CasesTable"]
@@ -378,8 +388,8 @@ def test_provisioning_twice_changes_nothing_and_delivers_each_mail_notification_
     again = provision(TEMPLATE)  # the default session this time, as the local stack calls it
 
     assert again == fresh_stack
-    assert len(client("sqs").list_queues()["QueueUrls"]) == 6
-    assert len(client("dynamodb").list_tables()["TableNames"]) == 4
+    assert len(client("sqs").list_queues()["QueueUrls"]) == len(fresh_stack.queues)
+    assert len(client("dynamodb").list_tables()["TableNames"]) == len(fresh_stack.tables)
     assert (
         len(
             client("sns").list_subscriptions_by_topic(TopicArn=fresh_stack.topics["InboundTopic"])[

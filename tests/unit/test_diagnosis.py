@@ -243,3 +243,59 @@ def test_diagnosis_survives_a_json_round_trip() -> None:
 
     d = run(LookupResult(amazon={ORDER: order("PENDING")}), identifiers=(amazon_id(ORDER),))
     assert Diagnosis.from_dict(d.to_dict()) == d
+
+
+def _reply(fresh: str, quoted: str, **fields: object) -> BuyerMessage:
+    from dataclasses import replace
+
+    return replace(
+        message(fresh),
+        subject="RE: Order delivery inquiry from Amazon customer Anna",
+        in_reply_to="<ours@shop.example>",
+        quoted_text=quoted,
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def test_a_reply_naming_no_order_is_about_the_one_order_its_thread_names() -> None:
+    msg = _reply("Still nothing.", f"> Your order {ORDER} is being verified by Amazon.")
+    triage = Triage(ORDER_STATUS, (amazon_id(ORDER, IdentifierSource.QUOTED),))
+    plan = plan_lookups(msg, triage, NOW)
+    assert plan.amazon_order_ids == (ORDER,)
+    assert plan.buyer_email is None  # the thread's order is asked for first
+    d = diagnose(msg, triage, LookupResult(amazon={ORDER: order("PENDING")}), NOW)
+    assert d.case is Case.PENDING
+    assert d.order_id == ORDER
+    assert d.evidence["matched_by"] == "thread_order_id"
+
+
+def test_a_thread_order_that_is_not_found_is_no_ghost_not_found() -> None:
+    # The buyer did not give that ID in this message; asking for the exact ID is the honest answer.
+    msg = _reply("Still nothing.", f"> Your order {ORDER} is being verified by Amazon.")
+    triage = Triage(ORDER_STATUS, (amazon_id(ORDER, IdentifierSource.QUOTED),))
+    d = diagnose(msg, triage, LookupResult(amazon={ORDER: None}), NOW)
+    assert d.case is Case.GHOST_NO_ORDER_ID
+
+
+def test_asking_about_another_order_than_the_threads_skips_the_threads_order() -> None:
+    old, new = "302-0000001-0000001", "302-0000002-0000002"
+    msg = _reply("I meant my other order, the one from yesterday, it still hasn't shipped.", "")
+    triage = Triage(ORDER_STATUS, (amazon_id(old, IdentifierSource.SUBJECT),))
+    plan = plan_lookups(msg, triage, NOW)
+    assert plan.amazon_order_ids == ()
+    assert plan.buyer_email == ALIAS
+    shipped = order("SHIPPED", order_id=old, age=timedelta(days=20))
+    pending = order("PENDING", order_id=new, age=timedelta(days=1))
+    d = diagnose(msg, triage, LookupResult(by_alias=(shipped, pending)), NOW)
+    assert (d.case, d.order_id) == (Case.PENDING, new)
+    assert d.evidence["superseded_order_ids"] == [old]
+    only_old = diagnose(msg, triage, LookupResult(by_alias=(shipped,)), NOW)
+    assert only_old.case is Case.GHOST_NO_ORDER_ID
+
+
+def test_an_order_the_buyer_calls_fine_yields_to_the_relays_order() -> None:
+    old, current = "302-0000001-0000001", "302-0000002-0000002"
+    text = f"My last order {old} came in two days, but this one is still pending."
+    triage = Triage(ORDER_STATUS, (amazon_id(old), amazon_id(current, IdentifierSource.SUBJECT)))
+    plan = plan_lookups(message(text), triage, NOW)
+    assert plan.amazon_order_ids == (current, old)

@@ -70,13 +70,14 @@ def test_only_the_functions_that_send_mail_may_send_mail() -> None:
     assert senders == {"RespondFunction", "ApiFunction"}
 
 
-def test_only_diagnosis_reads_the_marketplace_credentials() -> None:
+def test_only_the_functions_that_call_sp_api_read_the_marketplace_credentials() -> None:
     readers = {
         f
         for f in FUNCTIONS
         if any("secretsmanager:GetSecretValue" in as_list(s["Action"]) for s in statements(f))
     }
-    assert readers == {"DiagnoseFunction"}
+    # Diagnosis calls getOrder; the order mirror's feeds call searchOrders (sync) and getOrder (enrich).
+    assert readers == {"DiagnoseFunction", "OrderChangeFunction", "OrderSyncFunction"}
 
 
 def test_every_queue_has_a_dead_letter_queue_or_is_one() -> None:

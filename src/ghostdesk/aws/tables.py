@@ -251,6 +251,32 @@ class DraftStore(_Table):
         )
         return [DraftRecord.from_dict(doc_of(i)) for i in items]
 
+    def page_by_status(
+        self, status: DraftStatus, *, limit: int, after: tuple[str, str] | None = None
+    ) -> tuple[list[DraftRecord], bool]:
+        """One page of drafts in ``status``, earliest deadline first, and whether more follow.
+
+        ``after`` is the ``(deadline, draft_id)`` of the last draft of the previous page. One draft more
+        than asked for is read, so "more follow" is never a guess (DynamoDB's LastEvaluatedKey can be).
+        """
+        query: dict[str, Any] = {
+            "TableName": self.name,
+            "IndexName": "ByStatus",
+            "KeyConditionExpression": "#s = :s",
+            "ExpressionAttributeNames": {"#s": "status"},
+            "ExpressionAttributeValues": {":s": {"S": status.value}},
+            "ScanIndexForward": True,
+        }
+        if after is not None:
+            deadline, draft_id = after
+            query["ExclusiveStartKey"] = {
+                "status": {"S": status.value},
+                "deadline": {"S": deadline},
+                "draft_id": {"S": draft_id},
+            }
+        items = list(_query(self._client, limit=limit + 1, **query))
+        return [DraftRecord.from_dict(doc_of(i)) for i in items[:limit]], len(items) > limit
+
     def by_case(self, case_id: str) -> list[DraftRecord]:
         items = _query(
             self._client,

@@ -64,13 +64,18 @@ def _as_json(diagnosis: Diagnosis, marketplace: str | None) -> dict[str, Any]:
 
 
 def build_sources(orders_file: str | None, settings: Settings) -> Sources:
+    """The file's Amazon orders and its Shopify/eBay/Walmart lists; else the live APIs and the channels
+    connected through ``GHOSTDESK_CHANNELS_SECRET_ID``."""
     if orders_file:
-        from ghostdesk.orders.file_source import FileOrderSource
+        from ghostdesk.orders.channels.file import file_channels
+        from ghostdesk.orders.file_source import FileOrderSource, load_orders_file
 
-        return Sources(FileOrderSource(orders_file), ())
+        data = load_orders_file(orders_file)
+        return Sources(FileOrderSource(data), file_channels(data))
+    from ghostdesk.orders.channels import channels_from_settings
     from ghostdesk.orders.spapi import SpApiOrderSource
 
-    return Sources(SpApiOrderSource(settings), ())
+    return Sources(SpApiOrderSource(settings), channels_from_settings(settings))
 
 
 def parse_now(value: str | None) -> datetime:

@@ -179,6 +179,7 @@ class SpApiSimulator:
         self._paginator = Paginator(secrets.token_bytes(32))
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._change_listeners: list[Callable[[dict[str, Any]], None]] = []
         self.set_orders(orders)
 
     # --- lifecycle -------------------------------------------------------------------------------
@@ -239,15 +240,41 @@ class SpApiSimulator:
 
     # --- orders ----------------------------------------------------------------------------------
     def set_orders(self, orders: Sequence[Mapping[str, Any]] | OrdersProvider) -> None:
-        """Serve these orders from now on: a list (checked like an orders file) or a provider callable."""
+        """Serve these orders from now on: a list (checked like an orders file) or a provider callable.
+
+        With a list, every order that is new or differs from before is announced to the
+        :meth:`on_order_change` listeners, as Amazon's Notifications API announces ORDER_CHANGE.
+        """
         if callable(orders):
             with self._lock:
                 self._provider, self._snapshot, self._served = orders, [], None
             return
         snapshot = [copy.deepcopy(dict(order)) for order in orders]
         validate_amazon_orders(snapshot, origin="simulator orders")
+        before = {str(o["orderId"]): o for o in self._served_orders()} if self._change_listeners else {}
         with self._lock:
             self._provider, self._snapshot, self._served = None, snapshot, None
+        if self._change_listeners:
+            self._announce_changes(before)
+
+    def on_order_change(self, listener: Callable[[dict[str, Any]], None]) -> None:
+        """Call ``listener`` with an ORDER_CHANGE notification (the JSON Amazon would put in the SQS
+        message body) for every order that :meth:`set_orders` adds or changes."""
+        with self._lock:
+            self._change_listeners.append(listener)
+
+    def _announce_changes(self, before: Mapping[str, Mapping[str, Any]]) -> None:
+        from ghostdesk.local.order_notifications import order_change_notification
+
+        for order in self._served_orders():
+            if before.get(str(order["orderId"])) == order:
+                continue
+            notification = order_change_notification(order, now=self._clock())
+            for listener in list(self._change_listeners):
+                try:
+                    listener(notification)
+                except Exception:  # a broken listener must not break the marketplace
+                    log.exception("ORDER_CHANGE listener failed")
 
     def rebase_to(self, now: datetime | None = None, *, newest_age: timedelta = timedelta(days=1)) -> None:
         """Shift every timestamp of the served orders so the newest ``createdTime`` is ``newest_age``

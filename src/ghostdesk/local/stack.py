@@ -44,12 +44,14 @@ import boto3
 from ghostdesk.local.dispatcher import DispatchOptions, ScheduleRunner, SqsEventSourceMapping, VisibleAtProbe
 from ghostdesk.local.gateway import Integration, LocalHttpApi
 from ghostdesk.local.lambda_runtime import DUMMY_CREDENTIALS, InvocationResult, LambdaRuntime
+from ghostdesk.local.moto_atomic import make_moto_dynamodb_atomic
 from ghostdesk.local.outbox import OutboxMirror
 from ghostdesk.local.resources import FunctionSpec, QueueInfo, StackResources
 from ghostdesk.local.ses_inbound import SesInbound
 from ghostdesk.local.smtp_inbound import SmtpInbound, send_raw_mail
 
 if TYPE_CHECKING:
+    from ghostdesk.local.channel_sims import ChannelSimulator
     from ghostdesk.local.spapi_sim import SpApiSimulator
 
 log = logging.getLogger(__name__)
@@ -129,6 +131,7 @@ class StackConfig:
     lwa_token_url: str | None = None
     spapi_credentials: Mapping[str, str] = field(default_factory=dict)
     warm_start: bool = True  # start one environment per function before accepting mail
+    enforce_spapi_quotas: bool = False  # the simulator answers 429 past Amazon's default usage plans
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, /, **overrides: Any) -> StackConfig:
@@ -151,6 +154,7 @@ class StackConfig:
             "spapi_endpoint": env.get("GHOSTDESK_SPAPI_ENDPOINT") or None,
             "lwa_token_url": env.get("GHOSTDESK_LWA_TOKEN_URL") or None,
             "spapi_credentials": {k: env[k] for k in SPAPI_CREDENTIAL_ENV if env.get(k)},
+            "enforce_spapi_quotas": _flag(env, "GHOSTDESK_SPAPI_ENFORCE_QUOTAS"),
         }
         values.update(overrides)
         return cls(**values)
@@ -192,9 +196,11 @@ class LocalStack:
         self.spapi_endpoint: str | None = None
         self.orders_summary = ""
         self.init_errors: dict[str, str] = {}
+        self.first_runs: dict[str, InvocationResult] = {}  # each schedule's run at start (order sync)
         self._moto: Any = None
         self._session: boto3.Session | None = None
         self._simulator: SpApiSimulator | None = None
+        self._channel_sims: list[ChannelSimulator] = []  # Shopify, eBay, Walmart, as the orders file lists
         self._runtime: LambdaRuntime | None = None
         self._mappings: list[SqsEventSourceMapping] = []
         self._schedules: list[ScheduleRunner] = []
@@ -229,6 +235,7 @@ class LocalStack:
                 self._runtime.close if self._runtime else None,
                 self._outbox.stop if self._outbox else None,
                 self._simulator.stop if self._simulator else None,
+                *(sim.stop for sim in self._channel_sims),
                 self._moto.stop if self._moto else None,
             ):
                 if stopper is None:
@@ -238,7 +245,7 @@ class LocalStack:
                 except Exception:
                     log.exception("error while stopping the local stack")
             self._smtp = self._api = self._runtime = self._outbox = self._simulator = self._moto = None
-            self._mappings, self._schedules = [], []
+            self._mappings, self._schedules, self._channel_sims = [], [], []
             self._started = False
             (self.data_dir / STATE_FILE).unlink(missing_ok=True)
 
@@ -334,6 +341,13 @@ class LocalStack:
                 raise TimeoutError(f"the local stack is still busy after {timeout:.0f} s: {', '.join(busy)}")
             time.sleep(0.05)
 
+    def run_schedule(self, logical_id: str) -> InvocationResult:
+        """Invoke a function's schedule now (e.g. ``"OrderSyncFunction"``), as EventBridge would."""
+        for runner in self._schedules:
+            if runner.function.spec.logical_id == logical_id:
+                return runner.fire()
+        raise KeyError(f"{logical_id} has no schedule in the template")
+
     def banner(self) -> str:
         domain = self.config.mail_domain
         api = self.api_url
@@ -385,6 +399,7 @@ class LocalStack:
         if werkzeug_log.level == logging.NOTSET:
             werkzeug_log.setLevel(logging.WARNING)
         self._moto = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+        make_moto_dynamodb_atomic()  # conditional writes must be atomic, as DynamoDB's are
         self._moto.start()
         host, port = self._moto.get_host_and_port()
         self.aws_endpoint = f"http://{host}:{port}"
@@ -403,8 +418,16 @@ class LocalStack:
         self.resources = resources
 
         spapi_env = self._start_marketplace(resources)
+        channel_env = self._start_channels(resources)
         functions = {
-            logical_id: replace(spec, environment={**spec.environment, **spapi_env})
+            logical_id: replace(
+                spec,
+                environment={
+                    **spec.environment,
+                    **spapi_env,
+                    **(channel_env if "GHOSTDESK_CHANNELS_SECRET_ID" in spec.environment else {}),
+                },
+            )
             for logical_id, spec in resources.functions.items()
         }
         self._runtime = LambdaRuntime(
@@ -427,6 +450,7 @@ class LocalStack:
         self._outbox.skip_existing()  # moto's backend is per process; mirror only what this stack sends
         self._outbox.start()
         self._start_event_sources(functions)
+        self._first_scheduled_runs()
 
         ses = self.client("ses")
         verified = {str(i) for i in ses.list_identities(IdentityType="Domain")["Identities"]}
@@ -479,11 +503,17 @@ class LocalStack:
                 env["GHOSTDESK_LWA_TOKEN_URL"] = config.lwa_token_url
             return env
 
-        from ghostdesk.local.spapi_sim import SpApiSimulator
+        from ghostdesk.local.spapi_sim import SpApiSimulator, TokenBucketRateLimiter
         from ghostdesk.orders.file_source import load_orders_file
 
         orders = load_orders_file(config.orders_file).get("amazon", [])
-        self._simulator = SpApiSimulator(orders, host="127.0.0.1", port=0)
+        self._simulator = SpApiSimulator(
+            orders,
+            host="127.0.0.1",
+            port=0,
+            rate_limiter=TokenBucketRateLimiter() if config.enforce_spapi_quotas else None,
+        )
+        self._announce_order_changes(resources, self._simulator)
         rebased = config.uses_demo_orders
         if rebased:
             self._simulator.rebase_to(datetime.now(UTC))
@@ -505,6 +535,64 @@ class LocalStack:
             "GHOSTDESK_SPAPI_ENDPOINT": self._simulator.url,
             "GHOSTDESK_LWA_TOKEN_URL": self._simulator.token_url,
         }
+
+    def _start_channels(self, resources: StackResources) -> dict[str, str]:
+        """Simulate the Shopify/eBay/Walmart channels the orders file lists: start their simulators (the
+        demo rebased like the SP-API one), put their credentials into the channels secret; the endpoint
+        variables for the functions that read that secret."""
+        from ghostdesk.local.channel_sims import (
+            channels_secret,
+            demo_shift,
+            endpoint_environment,
+            start_channel_simulators,
+        )
+        from ghostdesk.orders.file_source import load_orders_file
+
+        orders = load_orders_file(self.config.orders_file)
+        shift = demo_shift(orders, datetime.now(UTC)) if self.config.uses_demo_orders else None
+        self._channel_sims = start_channel_simulators(orders, shift=shift)
+        if not self._channel_sims:
+            return {}
+        secret_ids = {
+            spec.environment["GHOSTDESK_CHANNELS_SECRET_ID"]
+            for spec in resources.functions.values()
+            if spec.environment.get("GHOSTDESK_CHANNELS_SECRET_ID")
+        }
+        client = self.client("secretsmanager")
+        for secret_id in sorted(secret_ids):
+            client.put_secret_value(
+                SecretId=secret_id, SecretString=json.dumps(channels_secret(self._channel_sims))
+            )
+        self.orders_summary += "; " + ", ".join(
+            f"{sim.channel} ({len(sim.orders)}) at {sim.url}" for sim in self._channel_sims
+        )
+        return endpoint_environment(self._channel_sims)
+
+    def _announce_order_changes(self, resources: StackResources, simulator: SpApiSimulator) -> None:
+        """The simulator plays Amazon's Notifications API: an order that changes is announced as an
+        ORDER_CHANGE notification on the queue the template subscribes to it (OrderChangeQueue)."""
+        queue = resources.queues.get("OrderChangeQueue")
+        if queue is None:
+            return
+        sqs = self.client("sqs")
+
+        def deliver(notification: dict[str, Any]) -> None:
+            sqs.send_message(QueueUrl=queue.url, MessageBody=json.dumps(notification))
+
+        simulator.on_order_change(deliver)
+
+    def _first_scheduled_runs(self) -> None:
+        """Run each schedule once now, before mail is accepted, instead of one period after start (as
+        EventBridge does): the first order sync fills the mirror before the first buyer writes."""
+        for runner in self._schedules:
+            try:
+                result = runner.fire()
+            except Exception:
+                log.exception("first run of %s failed", runner.schedule.logical_id)
+                continue
+            self.first_runs[runner.function.spec.logical_id] = result
+            if not result.ok:
+                log.warning("first run of %s failed; it runs again on schedule", runner.schedule.logical_id)
 
     def _put_spapi_secret(self, resources: StackResources, credentials: Mapping[str, str]) -> None:
         secret_ids = {
@@ -593,6 +681,9 @@ class LocalStack:
             "api_url": self.api_url,
             "aws_endpoint": self.aws_endpoint,
             "outbox": str(self.outbox_dir),
+            # For commands that read the stack's tables (ghostdesk evidence): region and table names.
+            "region": self.config.region,
+            "tables": dict(self.resources.tables) if self.resources else {},
         }
         path = self.data_dir / STATE_FILE
         temporary = path.with_name(f".{STATE_FILE}.tmp")

@@ -143,6 +143,11 @@ def language_scores(text: str) -> dict[str, float]:
     return scores
 
 
+def has_evidence(text: str) -> bool:
+    """Whether ``text`` alone says which language it is in (else a hint or the context must decide)."""
+    return max(language_scores(text).values()) >= _MIN_EVIDENCE
+
+
 def detect_language(text: str, hint: str | None = None) -> str:
     """The ISO 639-1 code of ``text``'s language; ``hint`` (else "en") when the evidence is too thin.
 

@@ -60,6 +60,12 @@ _FORWARD_INTRO = re.compile(
     re.IGNORECASE,
 )
 _UNDERSCORES = re.compile(r"^\s*_{10,}\s*$")
+_FORWARDED = re.compile(
+    r"forwarded message|weitergeleitete nachricht|message transféré|mensaje reenviado|messaggio inoltrato|"
+    r"doorgestuurd bericht|mensagem (?:en|reen)caminhada|begin forwarded|weitergeleiteten nachricht|"
+    r"réexpédié|reenviado|inoltrato",
+    re.IGNORECASE,
+)
 
 # Header labels of a quoted header block (Outlook and webmail), en/de/fr/es/it/nl/pt and a few more.
 _FROM_LABEL = re.compile(
@@ -187,6 +193,19 @@ def _signature_starts_at(lines: Sequence[str], index: int) -> bool:
         if text.strip():
             remainder += 1
     return remainder <= 3
+
+
+def is_forward(quoted: str) -> bool:
+    """Whether the history opens with a forwarded message rather than a reply's quote.
+
+    A buyer who forwards Amazon's order confirmation brings us the order they mean; a quote of a reply
+    thread holds older exchanges. Triage and diagnosis treat the two differently.
+    """
+    for line in quoted.splitlines():
+        if not line.strip() or _SEPARATOR.match(line):
+            continue
+        return bool((_ORIGINAL_MESSAGE.match(line) or _FORWARD_INTRO.match(line)) and _FORWARDED.search(line))
+    return False
 
 
 def split_reply(text: str) -> tuple[str, str]:

@@ -8,7 +8,7 @@ around is listed in ``BuyerMessage.defects``.
 
 from __future__ import annotations
 
-from ghostdesk.mail.language import detect_language
+from ghostdesk.mail.language import detect_language, has_evidence
 from ghostdesk.mail.mime import ParsedEmail, UnreadableEmail, parse_email
 from ghostdesk.mail.quoting import split_reply
 from ghostdesk.mail.relay import identify_sender, relay_order_id, split_relay_body, strip_ebay_boilerplate
@@ -57,8 +57,8 @@ def read_email(raw: bytes, *, default_language: str = "en") -> BuyerMessage:
 
     For relayed Amazon mail, ``fresh_text`` is the buyer's block between the relay's Begin/End markers
     with quoted history and signature removed, and ``relay_order_id`` the order the relay names. The
-    language is detected from ``fresh_text``, with the marketplace's language (else
-    ``default_language``) deciding when the text is too short to tell.
+    language is detected from ``fresh_text``; when that is too short to tell, the quoted thread's language
+    decides, then the marketplace's language, else ``default_language``.
     """
     parsed = parse_email(raw)
     sender = identify_sender(parsed.from_address, parsed.from_name)
@@ -76,6 +76,10 @@ def read_email(raw: bytes, *, default_language: str = "en") -> BuyerMessage:
         fresh, quoted = split_reply(parsed.text)
     marketplace = by_code(sender.marketplace) if sender.marketplace else None
     hint = marketplace.language if marketplace else default_language
+    if not has_evidence(fresh) and has_evidence(quoted):
+        # "Eccolo: 403-...": too short to tell, but the thread it answers is in the buyer's language
+        # (our earlier answer was written in it, or it is their own earlier message).
+        hint = detect_language(quoted, hint)
     return BuyerMessage(
         message_id=parsed.message_id,
         subject=parsed.subject,

@@ -3,7 +3,8 @@
 The file is a JSON object keyed by channel. ``"amazon"`` is a list of Orders API 2026-01-01 ``Order``
 objects exactly as Amazon returns them with every block included, so one file feeds both the simulator
 (which serves them over the real wire format) and :class:`FileOrderSource` (which answers diagnosis
-directly). Other channels' lists are loaded as they are for their own adapters.
+directly). ``"shopify"``, ``"ebay"`` and ``"walmart"`` hold each API's own order objects, checked by
+:mod:`ghostdesk.orders.channels.formats`; other keys are loaded as they are.
 
 A bad file is an operator's mistake, so every error names the file, the channel and the index of the
 order at fault, and says what was expected.
@@ -77,6 +78,14 @@ def validate_orders_data(data: object, *, origin: str = "<orders>") -> dict[str,
         result[str(channel)] = orders
     if AMAZON in result:
         validate_amazon_orders(result[AMAZON], origin=origin)
+    if any(channel != AMAZON for channel in result):
+        # Shopify, eBay and Walmart lists are checked by the same readers their connectors use.
+        from ghostdesk.orders.channels.formats import channel_orders_problem
+
+        for channel, orders in result.items():
+            problem = channel_orders_problem(channel, orders)
+            if problem:
+                raise OrdersFileError(f"{origin}: {problem}")
     return result
 
 

@@ -88,6 +88,13 @@ class SpApiOrderSource:
         searched = [_resolve_marketplace(m) for m in (search_marketplaces or [home.code])]
         self._search_marketplace_ids = tuple(dict.fromkeys(m.marketplace_id for m in searched))
         self._overridden = settings.spapi_endpoint is not None
+        # The order sync lists every marketplace searched; an overridden endpoint (simulator, sandbox)
+        # serves all of them, as the alias search below assumes too.
+        self._sync_marketplace_ids = (
+            tuple(dict.fromkeys(m.marketplace_id for m in marketplaces.MARKETPLACES))
+            if self._overridden
+            else self._search_marketplace_ids
+        )
         endpoint = (
             _checked_url(settings.spapi_endpoint, "GHOSTDESK_SPAPI_ENDPOINT")
             if settings.spapi_endpoint
@@ -106,6 +113,9 @@ class SpApiOrderSource:
         )
         self.endpoint: str = self._client.endpoint
         self.token_url = token_url
+        #: Called with (operation, requests per second) whenever Amazon reports its usage plan
+        #: (``x-amzn-RateLimit-Limit``), so the shared quota buckets follow the seller's real plan.
+        self.rate_limit_observer: Callable[[str, float], None] | None = None
 
     # --- OrderSource -----------------------------------------------------------------------------
     def get_order(self, order_id: str) -> OrderFacts | None:
@@ -194,6 +204,40 @@ class SpApiOrderSource:
             fulfilled_by=tuple(fulfilled_by) if fulfilled_by is not None else None,
             marketplace_ids=self._search_marketplace_ids,
         )
+
+    def search_orders_page(
+        self,
+        *,
+        last_updated_after: datetime,
+        last_updated_before: datetime,
+        pagination_token: str | None = None,
+    ) -> tuple[list[dict[str, Any]], str | None]:
+        """One searchOrders page by update time (the order sync): raw ``Order`` dicts and the next token.
+
+        The sync keeps the page token in its checkpoint, so a run stopped by the quota resumes on the
+        next page instead of starting the window again. Every page repeats the same parameters, as
+        Amazon requires for a page token to be accepted.
+        """
+        for value in (last_updated_after, last_updated_before):
+            if value.tzinfo is None:
+                raise ValueError("search times must be timezone-aware")
+        params: dict[str, Any] = {
+            "marketplaceIds": list(self._sync_marketplace_ids),
+            "includedData": list(DIAGNOSIS_DATA),
+            "maxResultsPerPage": MAX_RESULTS_PER_PAGE,
+            "lastUpdatedAfter": format_timestamp(last_updated_after),
+            "lastUpdatedBefore": format_timestamp(last_updated_before),
+        }
+        if pagination_token:
+            params["paginationToken"] = pagination_token
+        response = self._call("searchOrders", functools.partial(self._client.search_orders, **params))
+        orders = response.payload.get("orders") if isinstance(response.payload, Mapping) else None
+        if not isinstance(orders, list):
+            raise MarketplaceUnavailable(SOURCE, "searchOrders: the answer has no orders list")
+        next_token = response.next_token or None
+        if next_token is not None and next_token == pagination_token:
+            raise MarketplaceUnavailable(SOURCE, "searchOrders: the same page token came back twice")
+        return [order for order in orders if isinstance(order, dict)], next_token
 
     def close(self) -> None:
         self._client.close()
@@ -291,7 +335,7 @@ class SpApiOrderSource:
 
         for attempt in (1, 2):
             try:
-                return request()
+                response = request()
             except SellingApiForbiddenException as exc:
                 if attempt == 1:
                     # A cached access token Amazon no longer accepts (revoked, rotated): fetch a new one.
@@ -302,6 +346,7 @@ class SpApiOrderSource:
                 ) from exc
             except SellingApiRequestThrottledException as exc:
                 rate = _rate_limit(getattr(exc, "headers", None))
+                self._observe(operation, rate)
                 retry_after = 1.0 / (rate or DEFAULT_RATES[operation])
                 log.warning(
                     "%s throttled", operation, extra={"rate_limit": rate, "retry_after_s": retry_after}
@@ -336,7 +381,13 @@ class SpApiOrderSource:
                 raise MarketplaceUnavailable(
                     SOURCE, f"{operation}: token endpoint sent a non-JSON answer"
                 ) from exc
+            self._observe(operation, _rate_limit(getattr(response, "headers", None)))
+            return response
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def _observe(self, operation: str, rate: float | None) -> None:
+        if rate is not None and self.rate_limit_observer is not None:
+            self.rate_limit_observer(operation, rate)
 
 
 def _facts(order: Mapping[str, Any]) -> OrderFacts:

@@ -107,6 +107,13 @@ def acknowledge(message_id: str, deps: RespondDeps) -> AckResult:
         ack_sent_at=now,
         ack_message_id=sent.message_ids[0],
         ack_reason=None,
+        # Kept as evidence of what the buyer was told (A-to-Z claims), exactly as sent.
+        ack_reply={
+            "macro": reply.macro,
+            "version": reply.version,
+            "language": reply.language,
+            "text": reply.text,
+        },
     )
     logger.info(
         "acknowledgement sent",

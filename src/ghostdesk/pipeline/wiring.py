@@ -18,13 +18,20 @@ from ghostdesk.settings import Settings
 # Each step's modules are imported by the function that builds its dependencies, so a Lambda imports
 # only its own step: the ingest function never loads Jinja, the API never loads the SP-API client.
 if TYPE_CHECKING:
+    from ghostdesk.aws.audit import AuditLog
     from ghostdesk.aws.mail import SesMailer
     from ghostdesk.orders.lookup import ChannelSearch
+    from ghostdesk.orders.mirror import OrderMirror
+    from ghostdesk.orders.order_changes import OrderChangeDeps
     from ghostdesk.orders.source import OrderSource
+    from ghostdesk.orders.spapi import SpApiOrderSource
+    from ghostdesk.orders.sync import CheckpointStore, SyncDeps
+    from ghostdesk.orders.throttled import QuotaGate
     from ghostdesk.pipeline.diagnose import DiagnoseDeps
     from ghostdesk.pipeline.ingest import IngestDeps
     from ghostdesk.pipeline.respond import RespondDeps
     from ghostdesk.replies import MacroLibrary
+    from ghostdesk.review.actions import ReviewDeps
 
 
 def utc_now() -> datetime:
@@ -46,6 +53,12 @@ def case_store() -> CaseStore:
 
 def draft_store() -> DraftStore:
     return DraftStore(clients.client("dynamodb"), settings().require("drafts_table"))
+
+
+def audit_log() -> AuditLog:
+    from ghostdesk.aws.audit import AuditLog
+
+    return AuditLog(clients.client("dynamodb"), settings().require("audit_table"))
 
 
 @functools.cache
@@ -82,18 +95,112 @@ def ingest_deps() -> IngestDeps:
 
 @functools.cache
 def amazon_orders() -> OrderSource:
+    """The orders file (demo, CLI); else the order mirror in front of SP-API; else SP-API alone."""
     s = settings()
     if s.orders_file:
         from ghostdesk.orders.file_source import FileOrderSource
 
         return FileOrderSource(s.orders_file)
+    if s.orders_table and s.quota_table:
+        from datetime import timedelta
+
+        from ghostdesk.orders.mirrored import FreshnessPolicy, MirroredOrderSource
+
+        return MirroredOrderSource(
+            order_mirror(),
+            spapi_orders,
+            quota_gate(),
+            utc_now,
+            timedelta(minutes=s.order_stale_after_minutes),
+            checkpoints=order_checkpoints(),
+            policy=FreshnessPolicy(not_found_for=timedelta(minutes=s.order_not_found_minutes)),
+        )
+    return spapi_orders()
+
+
+@functools.cache
+def spapi_orders() -> SpApiOrderSource:
+    """The SP-API client, built on first need (it reads the credentials secret); reports Amazon's
+    usage plans to the shared quota buckets when they exist."""
     from ghostdesk.orders.spapi import SpApiOrderSource
 
-    return SpApiOrderSource(s)
+    s = settings()
+    extra = [code.strip() for code in (s.order_marketplaces or "").split(",") if code.strip()]
+    source = SpApiOrderSource(s, search_marketplaces=[s.marketplace, *extra] if extra else None)
+    if s.quota_table:
+        source.rate_limit_observer = quota_gate().buckets.observe_rate
+    return source
 
 
+@functools.cache
+def order_mirror() -> OrderMirror:
+    from datetime import timedelta
+
+    from ghostdesk.orders.mirror import OrderMirror
+
+    s = settings()
+    return OrderMirror(
+        clients.client("dynamodb"),
+        s.require("orders_table"),
+        retention=timedelta(days=s.retention_days),
+        clock=utc_now,
+    )
+
+
+def order_checkpoints() -> CheckpointStore:
+    from ghostdesk.orders.sync import CheckpointStore
+
+    return CheckpointStore(clients.client("dynamodb"), settings().require("orders_table"))
+
+
+@functools.cache
+def quota_gate() -> QuotaGate:
+    """SP-API calls paced by token buckets every function shares (one seller per stack: the scope is
+    the SP-API region of the home marketplace)."""
+    from ghostdesk import marketplaces
+    from ghostdesk.orders.quota import DynamoTokenBuckets
+    from ghostdesk.orders.throttled import QuotaGate
+
+    s = settings()
+    region = marketplaces.resolve(s.marketplace).region
+    return QuotaGate(DynamoTokenBuckets(clients.client("dynamodb"), s.require("quota_table"), scope=region))
+
+
+@functools.cache
+def order_change_deps() -> OrderChangeDeps:
+    from ghostdesk.orders.order_changes import OrderChangeDeps
+
+    return OrderChangeDeps(mirror=order_mirror(), spapi=spapi_orders, quota=quota_gate())
+
+
+@functools.cache
+def order_sync_deps() -> SyncDeps:
+    from datetime import timedelta
+
+    from ghostdesk.orders.sync import SyncDeps, SyncPolicy
+
+    return SyncDeps(
+        mirror=order_mirror(),
+        checkpoints=order_checkpoints(),
+        search=spapi_orders,
+        quota=quota_gate(),
+        clock=utc_now,
+        policy=SyncPolicy(first_window=timedelta(days=settings().order_sync_window_days)),
+    )
+
+
+@functools.cache
 def other_channels() -> Sequence[ChannelSearch]:
-    return ()
+    """Shopify, eBay and Walmart as connected: the orders file's lists, else the channels secret."""
+    s = settings()
+    if s.orders_file:
+        from ghostdesk.orders.channels.file import file_channels
+        from ghostdesk.orders.file_source import load_orders_file
+
+        return tuple(file_channels(load_orders_file(s.orders_file)))
+    from ghostdesk.orders.channels import channels_from_settings
+
+    return tuple(channels_from_settings(s))
 
 
 @functools.cache
@@ -128,8 +235,38 @@ def respond_deps() -> RespondDeps:
     )
 
 
+@functools.cache
+def review_deps() -> ReviewDeps:
+    """What the agent API's actions need (edit, approve, reject): built on the first request."""
+    from ghostdesk.review.actions import ReviewDeps
+
+    return ReviewDeps(
+        settings=settings(),
+        drafts=draft_store(),
+        messages=message_store(),
+        audit=audit_log(),
+        library=macro_library(),
+        mailer=functools.cache(mailer),
+        clock=utc_now,
+    )
+
+
 def reset() -> None:
     """Forget everything built from the environment (tests change it between cases)."""
-    for cached in (settings, macro_library, ingest_deps, amazon_orders, diagnose_deps, respond_deps):
+    for cached in (
+        settings,
+        macro_library,
+        ingest_deps,
+        amazon_orders,
+        spapi_orders,
+        order_mirror,
+        quota_gate,
+        order_change_deps,
+        order_sync_deps,
+        other_channels,
+        diagnose_deps,
+        respond_deps,
+        review_deps,
+    ):
         cached.cache_clear()
     clients.reset()

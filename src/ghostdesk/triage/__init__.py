@@ -7,15 +7,36 @@ Walmart or Shopify order numbers. Diagnosis then asks the marketplaces about exa
 
 from __future__ import annotations
 
-from ghostdesk.models import BuyerMessage, Triage
+from ghostdesk.models import BuyerMessage, Identifier, IdentifierKind, IdentifierSource, Triage
 from ghostdesk.triage.identifiers import find_identifiers, scan_text
 from ghostdesk.triage.intent import classify_intent
 from ghostdesk.triage.message_text import own_words
+from ghostdesk.triage.thread import continued_intent, what_is_said_about, without_settled_orders
 
 __all__ = ["classify_intent", "find_identifiers", "scan_text", "triage"]
 
 
 def triage(message: BuyerMessage) -> Triage:
     """Intent (from the subject and the buyer's own words) and identifiers (from the whole message)."""
-    intent = classify_intent(message.subject, own_words(message), message.language)
-    return Triage(intent=intent, identifiers=find_identifiers(message))
+    words = own_words(message)
+    identifiers = _asked_about_first(find_identifiers(message), words)
+    question = without_settled_orders(words, identifiers)
+    intent = classify_intent(message.subject, question, message.language)
+    return Triage(intent=continued_intent(message, intent, identifiers), identifiers=identifiers)
+
+
+def _asked_about_first(identifiers: tuple[Identifier, ...], words: str) -> tuple[Identifier, ...]:
+    """The buyer's Amazon order IDs reordered so the one their question is about comes first.
+
+    "111-... arrived fine, but 114-... is still pending" names two orders and asks about the second.
+    Each ID the buyer typed is judged by what they say about it (see :func:`what_is_said_about`); the
+    IDs that read most like a status question come first, ties keep the order of appearance. Other
+    identifiers and sources keep their places.
+    """
+    body = [
+        i for i in identifiers if i.kind is IdentifierKind.AMAZON_ORDER and i.source is IdentifierSource.BODY
+    ]
+    if len(body) < 2:
+        return identifiers
+    ranked = iter(sorted(body, key=lambda i: what_is_said_about(words, i), reverse=True))
+    return tuple(next(ranked) if i in body else i for i in identifiers)

@@ -8,9 +8,10 @@ recognised for what it is, and a run of digits is called an Amazon order ID only
 How a candidate is judged:
 
 * **Self-describing formats** are accepted wherever they appear: Amazon 3-7-7, UPS ``1Z…``, UPU S10
-  (``RR123456785GB``), ``TBA…``, ``JJD…``, ``LP…``, Colissimo ``6A…``, Correos ``PQ…``, PostNL ``3S…``,
-  Evri ``H…``, USPS 20-22 digits from ``92``-``95``, FedEx Ground ``96`` + 20 digits, DHL Paket SSCC
-  ``00340434…``, eBay ``12-34567-89012`` and Walmart ``2000123-45678901``.
+  (``RR123456785GB``), ``TBA…``, ``JJD…``, ``LP…``, Colissimo ``6A…``, Correos ``PQ…``/``PK…``,
+  PostNL ``3S…``, Evri ``H…``, USPS 20-22 digits from ``92``-``95``, FedEx Ground ``96`` + 20 digits,
+  DHL Paket SSCC ``00340434…``, Hermes ``H`` + 19 digits, eBay ``12-34567-89012`` and Walmart
+  ``2000123-45678901``.
 * **Bare digit runs** (a 12-digit number could be FedEx, DHL, a phone number or an invoice) are accepted
   only on context: the nearest cue before the number (or just after it) decides. A carrier name or a
   tracking word ("tracking", "Sendungsnummer", "numéro de suivi", "número de seguimiento", "codice di
@@ -63,6 +64,13 @@ POSTNL: Final = "PostNL"
 CHINA_POST: Final = "China Post"
 CAINIAO: Final = "Cainiao"
 CANADA_POST: Final = "Canada Post"
+BRT: Final = "BRT"
+SEUR: Final = "SEUR"
+MRW: Final = "MRW"
+NACEX: Final = "Nacex"
+CHRONOPOST: Final = "Chronopost"
+MONDIAL_RELAY: Final = "Mondial Relay"
+TNT: Final = "TNT"
 
 # UPU S10 numbers end in the issuing post's ISO country code.
 _S10_CARRIERS: Final[dict[str, str]] = {
@@ -116,6 +124,13 @@ _CARRIER_CUES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
         (CHINA_POST, r"\bchina\s*post\b"),
         (CAINIAO, r"\bcainiao\b"),
         (CANADA_POST, r"\bcanada\s*post\b|\bpostes\s*canada\b"),
+        (BRT, r"\bbrt\b|\bbartolini\b"),
+        (SEUR, r"\bseur\b"),
+        (MRW, r"\bmrw\b"),
+        (NACEX, r"\bnacex\b"),
+        (CHRONOPOST, r"\bchronopost\b"),
+        (MONDIAL_RELAY, r"\bmondial\s*relay\b"),
+        (TNT, r"\btnt\b"),
     )
 )
 
@@ -134,7 +149,8 @@ _BLOCK_CUE = re.compile(
     r"|serie|iban|bic|swift|konto\w*|kunden\w*|customer\s*(?:number|id|no)|invoice|rechnung\w*|facture"
     r"|factura|fattura|ricevuta|receipt|quittung|zip|plz|postcode|post\s*code|postal\s*code|code\s*postal"
     r"|codigo\s*postal|cap|steuer\w*|vat|ust\w*|tva|iva|siret|nif|partita"
-    r"|card|karte|carte|tarjeta|carta|visa|mastercard|amex|paypal|transaction|transaktion|referen\w*)\b"
+    r"|card|karte|carte|tarjeta|carta|visa|mastercard|amex|paypal|transaction|transaktion|transazione"
+    r"|transaccion|referen\w*|voucher|gutschein|coupon|codice\s+sconto|bon\s+d'achat|cupon)\b"
 )
 _ORDER_LABEL_CUE = re.compile(
     r"\border\b|\bbestellung\b|\bbestell-?(?:nummer|nr)\b|\bauftrag\w*|\bcommande\b|\bpedido\b"
@@ -167,26 +183,38 @@ _DHL_EXPRESS_RE = re.compile(_B + r"(?:JJD\d{10,24}|JD\d{18})" + _E, re.IGNORECA
 _TBA_RE = re.compile(_B + r"TBA\s?\d{12}" + _E, re.IGNORECASE)
 _CAINIAO_RE = re.compile(_B + r"LP\d{12,16}" + _E, re.IGNORECASE)
 _COLISSIMO_RE = re.compile(_B + r"[5-8][A-Z]\s?\d{11}" + _E, re.IGNORECASE)
-_CORREOS_RE = re.compile(_B + r"PQ(?=(?:[A-Z]*\d){10})[0-9A-Z]{18,22}" + _E, re.IGNORECASE)
+# Correos' own barcodes: a "P" product prefix (PQ Paq Estándar, PK Paq Premium, PH, ...), 20-24 chars.
+_CORREOS_RE = re.compile(_B + r"P[A-Z](?=(?:[A-Z]*\d){10})[0-9A-Z]{18,22}" + _E, re.IGNORECASE)
 _POSTNL_RE = re.compile(_B + r"3S[A-Z]{2,5}\d{5,11}" + _E, re.IGNORECASE)
 _EVRI_RE = re.compile(_B + r"H(?=(?:[A-Z]*\d){10})[0-9A-Z]{15}" + _E)
+# Hermes Germany: "H" and 19 digits (the older 14-digit numbers are bare runs, recognised on context).
+_HERMES_RE = re.compile(_B + r"H\d{19}" + _E)
 _GLS_ALNUM_RE = re.compile(_B + r"(?=[0-9A-Z]*\d)(?=[0-9A-Z]*[A-Z])[0-9A-Z]{8,12}" + _E)
+# Any other carrier's letters-and-digits code ("1UW0123456789"): accepted only on context, see below.
+_LABELLED_ALNUM_RE = re.compile(_B + r"(?=(?:[A-Z]*\d){8})(?=[0-9]*[A-Z])[0-9A-Z]{10,24}" + _E, re.IGNORECASE)
 
 # A run of digit groups joined by single separators: "302-1234567-1234567", "9400 1118 ...", "12.03.2024".
 _DASHES = "-‐‑‒–—"
 _DIGIT_CHUNK_RE = re.compile(
-    r"(?<![A-Za-z0-9_+#])\d+(?:(?:[ \u00a0]?["
-    + _DASHES
-    + r"][ \u00a0]?|[ \u00a0]|[./_])\d+)*(?![A-Za-z0-9_])"
+    r"(?<![A-Za-z0-9_+])\d+(?:(?:[ \u00a0]?[" + _DASHES + r"][ \u00a0]?|[ \u00a0]|[./_])\d+)*(?![A-Za-z0-9_])"
 )
 _GROUP_RE = re.compile(r"\d+")
 _SHOPIFY_NAME_RE = re.compile(
     r"(?<![A-Za-z0-9_])#\s?((?:[A-Z]{1,5}-?)?\d{3,9})(?![A-Za-z0-9_-])", re.IGNORECASE
 )
 _AMAZON_ID_RE = re.compile(r"\d{3}-\d{7}-\d{7}")
+# "Bestellnummer 1089", "order no. 1089", "commande n° 1089": a short labelled number, which is a web-shop
+# (Shopify) order number when the buyer says they ordered in the seller's own shop (see _scan_shop_numbers).
+_SHOP_NUMBER_RE = re.compile(
+    r"(?:\border\s*(?:number|no\.?|nr\.?|num\.?|id)?|\bbestell(?:ung)?\s*-?(?:nummer|nr\.?)|\bauftrags?\s*-?"
+    r"(?:nummer|nr\.?)|\bcommande\s*(?:n[°o]\.?|num[ée]ro)?|\bpedido\s*(?:n[°ºo]\.?|n[úu]mero)?"
+    r"|\bordine\s*(?:n[°.]?|numero)?)\s*[:.]?\s*(\d{3,9})(?![\d\-/.,]\d|[A-Za-z])",
+    re.IGNORECASE,
+)
 
 # Bare digit runs a carrier might use; 17 digits are always Amazon's (and never reach here unless glued).
 _TRACKING_LENGTHS: Final = frozenset(range(10, 23)) - {17}
+_SHORT_TRACKING_LENGTH: Final = 8
 _SOURCE_RANK: Final[dict[IdentifierSource, int]] = {
     IdentifierSource.BODY: 0,
     IdentifierSource.SUBJECT: 1,
@@ -354,6 +382,7 @@ def _scan_formats(text: str, source: IdentifierSource) -> Iterator[_Found]:
         (_CORREOS_RE, CORREOS),
         (_POSTNL_RE, POSTNL),
         (_EVRI_RE, EVRI),
+        (_HERMES_RE, HERMES),
     )
     for pattern, carrier in simple:
         for match in pattern.finditer(text):
@@ -364,6 +393,15 @@ def _scan_formats(text: str, source: IdentifierSource) -> Iterator[_Found]:
         if _named_carrier(cues, len(match.group(0))) == GLS:
             value = match.group(0)
             yield _Found(match.start(), match.end(), _tracking(value, value, GLS, source))
+    # A code of letters and digits that a carrier name or a tracking word stands next to, as for bare
+    # digit runs: "il codice di spedizione 1UW0123456789 di Poste". Without that context it is a
+    # transaction ID, a serial number or a voucher, and is left alone.
+    for match in _LABELLED_ALNUM_RE.finditer(text):
+        cues = _context(text, match.start(), match.end())
+        if _has_tracking_context(cues):
+            value = _compact(match.group(0))
+            carrier = _named_carrier(cues, len(value))
+            yield _Found(match.start(), match.end(), _tracking(match.group(0), value, carrier, source))
 
 
 @dataclass(frozen=True)
@@ -472,6 +510,9 @@ def _classify_run(
 
 def _scan_digits(text: str, source: IdentifierSource, claims: _Claims) -> Iterator[_Found]:
     for chunk in _DIGIT_CHUNK_RE.finditer(text):
+        # "#112-1234567-1234567" is an Amazon ID written as order numbers often are; "#1042" is a Shopify
+        # order name (left to _scan_shopify_names), never a bare run to classify on context.
+        hashed = chunk.start() > 0 and text[chunk.start() - 1] == "#"
         groups = _groups(text, chunk)
         taken = [not claims.free(g.start, g.end) for g in groups]
         # 1. shapes that say what they are
@@ -490,9 +531,25 @@ def _scan_digits(text: str, source: IdentifierSource, claims: _Claims) -> Iterat
                 for i in range(first, last + 1):
                     taken[i] = True
         # 2. the remaining runs, whole (tracking numbers are often typed in blocks of 4) then group by group
+        if hashed:
+            continue
         for run in _runs(groups, taken):
             found = _classify_candidates(text, source, run, taken, groups)
             yield from found
+
+
+def _classify_short(
+    digits: str, text: str, start: int, end: int, source: IdentifierSource
+) -> Identifier | None:
+    """An 8-digit number (Mondial Relay's, some national posts'): a tracking number only when the nearest
+    cue is a carrier's name. A tracking word alone is not enough at this length: dates, postcodes with
+    extras and customer numbers have eight digits too."""
+    for cue in _context(text, start, end):
+        if cue.category == "carrier":
+            return _tracking(digits, digits, cue.carrier if cue.carrier != _DHL else DHL_PAKET, source)
+        if cue.category in ("block", "order", "walmart", "shopify"):
+            return None
+    return None
 
 
 def _runs(groups: list[_Group], taken: list[bool]) -> Iterator[list[int]]:
@@ -529,9 +586,12 @@ def _classify_candidates(
     found: list[_Found] = []
     for i in run:
         group = groups[i]
-        if len(group.digits) < 9:
+        if len(group.digits) == _SHORT_TRACKING_LENGTH:
+            ident = _classify_short(group.digits, text, group.start, group.end, source)
+        elif len(group.digits) < 9:
             continue
-        ident = _classify_run(group.digits, group.digits, text, group.start, group.end, source)
+        else:
+            ident = _classify_run(group.digits, group.digits, text, group.start, group.end, source)
         if ident is not None:
             taken[i] = True
             found.append(_Found(group.start, group.end, ident))
@@ -558,6 +618,24 @@ def _scan_shopify_names(text: str, source: IdentifierSource) -> Iterator[_Found]
             )
 
 
+def _scan_shop_numbers(text: str, source: IdentifierSource) -> Iterator[_Found]:
+    """Web-shop order numbers typed without "#" ("Bestellnummer 1089 aus Ihrem Onlineshop").
+
+    Short numbers are everywhere (quantities, prices, house numbers), so one counts only with an order
+    label right before it and a web-shop cue ("your website", "online shop", "Shopify") near it, and no
+    mention of Amazon there (an "order number" on Amazon is an Amazon order ID the buyer cut short).
+    """
+    for match in _SHOP_NUMBER_RE.finditer(text):
+        window = fold(text[max(0, match.start() - 150) : match.end() + 80])
+        if _SHOPIFY_CUE.search(window) and not _AMAZON_CUE.search(window):
+            number = match.group(1)
+            yield _Found(
+                match.start(1),
+                match.end(1),
+                Identifier(IdentifierKind.SHOPIFY_ORDER, "#" + number, number, source),
+            )
+
+
 def scan_text(text: str, source: IdentifierSource) -> list[Identifier]:
     """Every identifier in ``text``, in the order they appear, each tagged with ``source``.
 
@@ -577,6 +655,7 @@ def scan_text(text: str, source: IdentifierSource) -> list[Identifier]:
     accept(_scan_formats(text, source))
     accept(_scan_digits(text, source, claims))
     accept(_scan_shopify_names(text, source))
+    accept(_scan_shop_numbers(text, source))
     found.sort(key=lambda item: item.start)
     return [item.identifier for item in found]
 

@@ -37,6 +37,7 @@ from ghostdesk.triage.cues import SUBJECT, TEXT, Cue
 from ghostdesk.triage.folding import fold
 
 THRESHOLD: Final = 1.0
+NO_CUE: Final = "no order-status cue"  # the reason given when no cue of either kind fired
 SUPPORTED_LANGUAGES: Final = frozenset(TEXT)
 # A buyer says what they want at the start; the cue scan is linear in the text (about 7 µs a character),
 # so a pasted log or a forwarded newsletter is cut here rather than allowed to cost seconds.
@@ -72,6 +73,16 @@ def _score(total: float) -> float:
     return round(1.0 / (1.0 + math.exp(-2.0 * (total - THRESHOLD))), 3)
 
 
+def cue_sum(text: str) -> float:
+    """The summed cue weights of a piece of the buyer's text (no subject): > 0 reads as a status question,
+    < 0 as something else (it arrived, a return, thanks). Used to tell which of several orders a message
+    asks about."""
+    folded = fold(text[:MAX_TEXT_CHARS])
+    return sum(
+        hit.weight for hit in _hits(folded, ((lang, cue) for lang, cues in TEXT.items() for cue in cues))
+    )
+
+
 def classify_intent(subject: str, text: str, language: str) -> Intent:
     """Whether the buyer asks about the status of an order, with the cues that decided it.
 
@@ -91,5 +102,5 @@ def classify_intent(subject: str, text: str, language: str) -> Intent:
             f"no cue set for language {lang!r}: judged on the other languages' cues and the subject"
         )
     if not hits:
-        reasons.append("no order-status cue")
+        reasons.append(NO_CUE)
     return Intent(is_order_status=total >= THRESHOLD, score=_score(total), reasons=tuple(reasons))

@@ -13,6 +13,7 @@ from ghostdesk.orders.file_source import FileOrderSource, OrdersFileError, load_
 from ghostdesk.orders.source import OrderSource
 from tests.shared_data import REPO
 from tests.unit.orders.builders import NOW, amazon_order
+from tests.unit.orders.channels.builders import shopify_order
 
 DEMO_ORDERS = REPO / "demo" / "orders.json"
 
@@ -86,7 +87,8 @@ def test_given_a_naive_created_after_then_it_is_refused() -> None:
 
 
 def test_other_channels_are_kept_as_they_are_for_their_adapters(tmp_path: Path) -> None:
-    shopify = [{"id": 820982911946154508, "name": "#1001", "email": "buyer@example.com"}]
+    # A Shopify order in the Admin GraphQL API's own shape (checked on load; see tests/unit/orders/channels)
+    shopify = [shopify_order(1001, email="buyer@example.com")]
     path = _write(tmp_path, {"amazon": [amazon_order("111-0000001-0000001")], "shopify": shopify})
 
     data = load_orders_file(path)

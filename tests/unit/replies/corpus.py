@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +11,7 @@ from ghostdesk.replies.compliance import Finding
 from ghostdesk.replies.compliance.finding import RULES
 
 CORPUS_DIR = Path(__file__).resolve().parents[2] / "fixtures" / "compliance"
+HELDOUT_DIR = CORPUS_DIR / "heldout"
 LANGUAGES = ("en", "de", "fr", "es", "it")
 
 
@@ -43,15 +45,37 @@ def load_cases(path: Path, language: str) -> list[Case]:
         if raw.startswith("== "):
             close()
             labels = {label.strip() for label in raw[3:].split(",")}
-            rules = frozenset() if labels == {"clean"} else frozenset(labels)
-            unknown = rules - RULES.keys()
-            if unknown:
-                raise ValueError(f"{path}:{number}: unknown rule(s) {sorted(unknown)}")
-            header, lines = (number, rules), []
+            header, lines = (number, _rules(labels, f"{path}:{number}")), []
         elif header is not None:
             lines.append(raw)
     close()
     return cases
+
+
+def _rules(labels: set[str], where: str) -> frozenset[str]:
+    rules = frozenset() if labels == {"clean"} else frozenset(labels)
+    unknown = rules - RULES.keys()
+    if unknown:
+        raise ValueError(f"{where}: unknown rule(s) {sorted(unknown)}")
+    return rules
+
+
+def load_heldout(path: Path, language: str) -> list[Case]:
+    """Read one held-out round: a JSON list of {"labels": [...], "text": "..."}; `line` is the case number."""
+    cases: list[Case] = []
+    for number, item in enumerate(json.loads(path.read_text(encoding="utf-8")), start=1):
+        text = str(item["text"]).strip()
+        if not text:
+            raise ValueError(f"{path}: case {number} is empty")
+        cases.append(
+            Case(language, number, _rules({str(x) for x in item["labels"]}, f"{path}:{number}"), text)
+        )
+    return cases
+
+
+def heldout_rounds() -> list[Path]:
+    """The held-out round folders, oldest first (round-1, round-2, ...)."""
+    return sorted(HELDOUT_DIR.glob("round-*"), key=lambda p: int(p.name.split("-")[1]))
 
 
 @dataclass

@@ -26,18 +26,22 @@ def check_reply(text: str, language: str | None = None, *, known_facts: Iterable
     titles, the seller's name); their exact occurrences are not held against the reply.
     """
     from ghostdesk.replies.compliance.contact import find_contact_breaches
-    from ghostdesk.replies.compliance.lexicon import LANGUAGES, compiled
+    from ghostdesk.replies.compliance.lexicon import LANGUAGES, compiled, has_accents
     from ghostdesk.replies.compliance.phrases import find_phrases
     from ghostdesk.replies.compliance.promises import find_date_promises
-    from ghostdesk.replies.compliance.text import prepare
+    from ghostdesk.replies.compliance.text import prepare, strip_accents
 
     prepared = prepare(text, known_facts)
     order = [language] if language in LANGUAGES else []
     order += [lang for lang in LANGUAGES if lang not in order]
-    lexicons = [compiled(lang) for lang in order]
     spans = find_contact_breaches(prepared.folded, prepared.original)
-    spans += find_date_promises(prepared.folded, lexicons)
-    spans += find_phrases(prepared.folded, lexicons)
+    # The word rules read the reply twice: as written, and with accents taken off both the reply and the
+    # patterns, so a reply typed without accents ("sera expedie demain") is read like one typed with them.
+    plain = strip_accents(prepared.folded)
+    for words, accents in ((prepared.folded, False), (plain, True)):
+        lexicons = [compiled(lang, accents) for lang in order if not accents or has_accents(lang)]
+        spans += find_date_promises(words, lexicons)
+        spans += find_phrases(words, lexicons)
     findings: list[Finding] = []
     seen: set[tuple[str, int, int]] = set()
     for rule, start, end in sorted(spans, key=lambda span: (span[1], -span[2])):

@@ -27,15 +27,28 @@ _BARE_DOMAIN = (
     r"(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:" + _TLDS + r")(?![\w-])(?::\d{2,5})?"
     r"(?:/[^\s<>\"']*)?"
 )
+# "(dot)", "[punkt]", "{point}", "<punto>": a dot spelled out in brackets, in any of the five languages.
+_BRACKETED_DOT = r"[(\[{<]\s*(?:\.|dot|punkt|point|punto)\s*[)\]}>]"
+_BRACKETED_AT = r"[(\[{<]\s*(?:at|ät|@|arroba|chiocciola|arobase|aff?e|klammeraffe)\s*[)\]}>]"
+# Any host with a path is a link, whatever its ending: "forms.gle/abc", "go.shop.ink/faq".
+_PATH_DOMAIN = (
+    r"(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}/[^\s<>\"']*[a-z0-9][^\s<>\"']*"
+)
+# A web address read out with its path: "shop dot co dot uk slash care", "tienda punto es barra ayuda".
+_SPOKEN_PATH = (
+    r"\b[a-z0-9-]{2,}(?:\s+(?:dot|punkt|point|punto)\s+[a-z0-9-]{2,})+\s+(?:slash|schrägstrich|barre oblique|"
+    r"barre|barra|slash)\s+[a-z0-9-]+"
+)
 _SPOKEN_DOMAIN = (
-    r"\b[a-z0-9-]{2,}\s*(?:\[\.\]|\(\.\)|\[dot\]|\(dot\)|\{dot\}|\s+dot\s+)\s*(?:" + _TLDS + r")\b"
+    r"\b[a-z0-9-]{2,}\s*(?:" + _BRACKETED_DOT + r"|\s+dot\s+)\s*(?:" + _TLDS + r")\b"
     r"|\b[a-z0-9-]{2,}\s+(?:punkt\s+(?:de|com|at|ch|eu)|point\s+(?:com|fr|be|net)|punto\s+(?:com|it|net))\b"
+    r"|\b[a-z0-9-]{5,}\s+(?:punto\s+es|point\s+(?:ch|ca|eu))\b(?!\s+(?:que|importante|clave))"
 )
 _EMAIL = (
     r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*"
     r"|[a-z0-9._%+-]+\s@\s?[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z0-9._%+-]+\s?@\s[a-z0-9-]+(?:\.[a-z0-9-]+)+"
-    r"|[a-z0-9._%+-]+\s*(?:\(at\)|\[at\]|\{at\}|<at>|\(ät\)|\[ät\])\s*[a-z0-9-]+"
-    r"(?:\s*(?:\.|\(dot\)|\[dot\]|\s+dot\s+|\s+punkt\s+|\s+point\s+|\s+punto\s+)\s*[a-z]{2,})+"
+    r"|[a-z0-9._%+-]+\s*" + _BRACKETED_AT + r"\s*[a-z0-9-]+"
+    r"(?:\s*(?:\.|" + _BRACKETED_DOT + r"|\s+dot\s+|\s+punkt\s+|\s+point\s+|\s+punto\s+)\s*[a-z]{2,})+"
     r"|\b[a-z0-9._%+-]+\s+(?:at|ät|arroba|chiocciola|arobase)\s+[a-z0-9-]+"
     r"(?:\s+(?:dot|punkt|point|punto)\s+[a-z]{2,})+\b"
 )
@@ -62,7 +75,9 @@ def _compiled() -> dict[str, re.Pattern[str]]:
         "scheme": re.compile(_SCHEME_URL),
         "www": re.compile(_WWW_URL),
         "bare": re.compile(_BARE_DOMAIN),
+        "path": re.compile(_PATH_DOMAIN),
         "spoken": re.compile(_SPOKEN_DOMAIN),
+        "spoken_path": re.compile(_SPOKEN_PATH),
         "email": re.compile(_EMAIL),
         "phone": re.compile(_PHONE_CANDIDATE),
         "vanity": re.compile(_VANITY),
@@ -114,13 +129,17 @@ def find_contact_breaches(folded: str, original: str) -> list[Span]:
     spans: list[Span] = []
     work = folded
 
+    for m in pats["spoken_path"].finditer(work):  # before addresses: "the guide at shop dot com slash care"
+        spans.append((EXTERNAL_LINK, m.start(), m.end()))
+    for _, s, e in spans:
+        work = _blank(work, s, e)
     for m in pats["email"].finditer(work):
         spans.append((EMAIL_ADDRESS, m.start(), m.end()))
     for _, s, e in spans:
         work = _blank(work, s, e)
 
     link_spans: list[tuple[int, int]] = []
-    for key in ("scheme", "www", "bare", "spoken"):
+    for key in ("scheme", "www", "bare", "path", "spoken"):
         for m in pats[key].finditer(work):
             if any(s <= m.start() < e for s, e in link_spans):
                 continue
@@ -134,7 +153,7 @@ def find_contact_breaches(folded: str, original: str) -> list[Span]:
             if is_amazon_host(host):
                 link_spans.append((m.start(), end))
                 continue
-            if key == "bare" and _looks_like_missing_space(original, m.start(), end):
+            if key in ("bare", "path") and _looks_like_missing_space(original, m.start(), end):
                 continue
             spans.append((EXTERNAL_LINK, m.start(), end))
             link_spans.append((m.start(), end))
@@ -164,16 +183,26 @@ def _looks_like_missing_space(original: str, start: int, end: int) -> bool:
     return bool(tld[:1].isupper() and label[-1:].islower())
 
 
+# The group typed just before a run of digits: "1Z 999 AA1 01 2345 6784" is a tracking number whose tail
+# merely looks like a phone number, because a group mixing letters and digits ("AA1") sits right before it.
+_CODE_GROUP_BEFORE = re.compile(r"(?:^|\s)(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]{2,}[ ]$")
+
+
 def _is_phone_number(candidate: str, before: str) -> bool:
     digits = re.sub(r"\D", "", candidate)
     if not 6 <= len(digits) <= 15:
         return False
+    if _CODE_GROUP_BEFORE.search(before):
+        return False  # the tail of a tracking or reference code with letters in it
     if re.fullmatch(r"\d{3}-\d{7}-\d{7}|\d{2}-\d{5}-\d{5}", candidate):
         return False  # an Amazon (3-7-7) or eBay (2-5-5) order number
     if re.fullmatch(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}[./]\d{1,2}\.?", candidate):
         return False  # a date
-    if re.fullmatch(r"\d+(?:[.,]\d+)?", candidate) and re.search(r"[.,]", candidate):
-        return False  # an amount or a measure
+    is_amount = re.fullmatch(r"\d+(?:[.,]\d+)?", candidate) and re.search(r"[.,]", candidate)
+    if is_amount and not re.fullmatch(r"0\d{1,4}[.,]\d{5,8}", candidate):
+        return False  # an amount or a measure, but not "06.5551234" (an area code and a number)
+    if candidate.startswith("(0)") and len(digits) >= 7:
+        return True  # "(0)89/1234567": the trunk 0 in brackets is only ever written in phone numbers
     has_words = bool(_compiled()["phone_words"].search(before))
     groups = [g for g in re.split(r"[ \t()./–-]+", candidate) if g]
     if candidate.startswith(("+", "00", "(+")) and len(digits) >= 8:
@@ -186,4 +215,6 @@ def _is_phone_number(candidate: str, before: str) -> bool:
         return True
     if len(groups) >= 3 and 8 <= len(digits) <= 13 and all(len(g) <= 4 for g in groups):
         return True  # "912 345 678", "655 12 34 56": national numbers without a trunk 0
+    if len(groups) == 2 and len(groups[0]) == 3 and groups[0][0] in "367" and 9 <= len(digits) <= 10:
+        return True  # "335 7788990", "612 345678": Italian and Spanish mobiles
     return has_words and len(digits) >= 6

@@ -47,6 +47,36 @@ def _without_conditions(sentence: str, lex: CompiledLexicon) -> str:
     return "".join(chars)
 
 
+# "Already" says nothing about the clause after "and": "the shoes are already set aside and should leave
+# us on Monday" reports one thing and promises another. A past tense does carry over ("it was shipped on
+# the 3rd and delivered on the 5th"), so only these words are held to their own part of the sentence.
+_WEAK_PAST = re.compile(r"already|bereits|schon|déjà|deja|ya|già|gia")
+_AND = re.compile(r"\s(?:and|but|und|aber|et|mais|y|pero|e|ed|ma)\s")
+
+
+def _clause(text: str, pos: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> tuple[int, int]:
+    """The clause (between commas, colons, dashes or brackets) around a position."""
+    start = max((m.end() for m in breaks.finditer(text, 0, pos)), default=0)
+    following = breaks.search(text, pos)
+    return start, following.start() if following else len(text)
+
+
+def _past_near(
+    text: str, time: tuple[int, int], predicates: list[tuple[int, int]], lex: CompiledLexicon
+) -> bool:
+    """Whether the clause of a time, or of the predicate nearest to it, reports the past."""
+    nearest = min(predicates, key=lambda p: abs(p[0] - time[0]))
+    for pos in (time[0], nearest[0]):
+        start, end = _clause(text, pos)
+        if any(not _WEAK_PAST.fullmatch(m.group()) for m in lex.past.finditer(text, start, end)):
+            return True
+        part_start = max((m.end() for m in _AND.finditer(text, start, pos)), default=start)
+        following = _AND.search(text, pos, end)
+        if lex.past.search(text, part_start, following.start() if following else end):
+            return True
+    return False
+
+
 def _hits(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
 
@@ -64,9 +94,11 @@ def find_date_promises(folded: str, lexicons: list[CompiledLexicon]) -> list[Spa
 
 
 def _promise_in_sentence(sentence: str, lex: CompiledLexicon) -> tuple[int, int] | None:
+    if not (lex.future_time.search(sentence) or lex.other_time.search(sentence)):
+        return None  # most sentences name no time at all: skip the clause analysis
     if lex.promise_negation.search(sentence):
         return None
-    live = _without_conditions(sentence, lex)
+    live = _without_conditions(lex.schedule.sub(lambda m: " " * len(m.group()), sentence), lex)
     future_times = _hits(lex.future_time, live)
     other_times = _hits(lex.other_time, live)
     times = future_times + other_times
@@ -83,16 +115,20 @@ def _promise_in_sentence(sentence: str, lex: CompiledLexicon) -> tuple[int, int]
             promised = future_times
         elif has_future or not has_past:
             promised = other_times
+        else:  # a past elsewhere in the sentence: "we have noted it: dispatch is planned for Tuesday 10 June"
+            promised = [t for t in other_times if not _past_near(live, t, predicates, lex)]
+    firm = [(s, e) for s, e in times if not _THRESHOLD.match(live, s)]
     if not promised:
+        # "the check will be done in 2 days", and in the present for the future: "Amazon hebt die Sperre in
+        # etwa 48 Stunden auf", "the check completes within a day" (a firm span, not "up to 21 days")
         completions = _hits(lex.completion, live)
-        if completions and has_future and not lex.hedge.search(live):
-            promised, predicates = times, completions
+        if completions and not lex.hedge.search(live) and (has_future or (firm and not has_past)):
+            promised, predicates = (times if has_future else firm), completions
     if not promised and lex.promise_words.search(live):
         promised = times
         predicates = _hits(lex.promise_words, live)
     if not promised and has_future and not lex.hedge.search(live) and not lex.reply_words.search(live):
         subjects = _hits(lex.subject, live)
-        firm = [(s, e) for s, e in times if not _THRESHOLD.match(live, s)]
         if subjects and firm:  # "the hold should lift within 48 hours": a future about the order, with a time
             promised, predicates = firm, subjects
     if not promised:

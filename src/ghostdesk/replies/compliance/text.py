@@ -7,6 +7,7 @@ the length of the original, so a finding can always quote the offending words as
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -32,6 +33,11 @@ _CHAR_MAP = {
 # A sentence ends at . ! ? ; or a line break, but not after a digit ("bis zum 5. März") nor inside an
 # address-like token ("amazon.de/..."), because either would cut a time expression or a link in two.
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?;]+(?=\s)|\n+")
+# Nor after an abbreviation: "in ca. einer Woche", "approx. 2 days", "Mr. Patel" are one sentence each.
+_ABBREVIATION_BEFORE = re.compile(
+    r"(?<![\w.])(?:ca|approx|env|aprox|ggf|evtl|bzw|usw|z\.b|u\.a|d\.h|inkl|max|min|mr|mrs|ms|dr|st|sr|"
+    r"sra|srta|sig|sig\.ra|sig\.na|dott|mme|mlle|m|hr|fr|nr|tel|vs|e\.g|i\.e|p\.ej|p\.es|cf)$"
+)
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,22 @@ def fold(text: str) -> str:
     return "".join(out)
 
 
+def strip_accents(text: str) -> str:
+    """The text with accents taken off letters ("expédié" -> "expedie"), keeping every offset.
+
+    Agents often type French, Spanish and Italian without accents; the word rules also run on this copy,
+    with their patterns stripped the same way, so "sara spedito domani" is read like "sarà spedito domani".
+    """
+    out: list[str] = []
+    for ch in text:
+        if ch.isascii() or not ch.isalpha():
+            out.append(ch)
+            continue
+        base = unicodedata.normalize("NFD", ch)[0]
+        out.append(base if base.isascii() and base.isalpha() else ch)
+    return "".join(out)
+
+
 def prepare(text: str, known_facts: Iterable[str] = ()) -> PreparedText:
     """Fold the text and blank out facts that come from the order systems.
 
@@ -82,6 +104,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        if match.group() == "." and _ABBREVIATION_BEFORE.search(
+            text, max(0, match.start() - 8), match.start()
+        ):
+            continue
         spans.append((start, match.end()))
         start = match.end()
     spans.append((start, len(text)))

@@ -32,6 +32,10 @@ OTHER_OBJECT = (
     r"|rimbors|soldi|fattur|rispost|\breso\b"
     r"|right\s+(?:item|size|one)|correct\s+(?:item|size)|wrong\s+(?:item|size|one)|same\s+(?:item|one)"
 )
+# "Thanks for the update": gratitude for news, not a request for it (in the clause before a cue).
+THANKED = r"\b(?:thanks?|thank\s+you|danke\w*|merci|gracias|grazie|ringrazi\w*|agradec\w*)\b"
+# "is everything all right?" asks rather than reports: follows a "just FYI, all good" cue.
+NOT_A_QUESTION = r"(?![^.!\n]{0,25}\?)"
 CONDITIONAL = (
     r"\b(?:if|unless|before|once|falls|wenn|sofern|bevor|solange|si|avant|antes|mientras|se|prima)\b"
 )

@@ -9,9 +9,11 @@ from ghostdesk.triage.cues.base import (
     HYPOTHETICAL,
     IN_TRANSIT,
     MESSAGE_OBJECT,
+    NOT_A_QUESTION,
     NOTHING,
     NUMBER_AHEAD,
     OTHER_OBJECT,
+    THANKED,
     Cue,
     cue,
 )
@@ -28,6 +30,69 @@ FOR: tuple[Cue, ...] = (
         r"\bwo\s+(?:ist|sind|bleibt|bleiben|steckt|stecken)\s+(?:denn\s+|nun\s+|jetzt\s+|eigentlich\s+)*"
         r"(?:meine?|meinen|unsere?|die|das|der)\s+(?:\w+\s+)?" + _NOUNS + r"\b",
         veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "wo bleibt der Rest",
+        2.0,
+        r"\bwo\s+(?:ist|sind|bleibt|bleiben)\s+(?:denn\s+|nun\s+|jetzt\s+)*(?:der|die|das)\s+(?:rest\w*"
+        r"|andere[nr]?|zweite[nr]?|ubrige[nn]?|uebrige[nn]?)\b"
+        r"|\brest\s+(?:meiner|der|unserer)\s+(?:\w+\s+)?" + _NOUNS + r"\b|\bteillieferung\b"
+        r"|\bnur\s+(?:\w+\s+){0,4}?(?:bekommen|erhalten|geliefert|angekommen)\b"
+        + CLAUSE
+        + r"{0,60}?\b(?:fehl\w*|rest|noch)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "warum storniert",
+        2.0,
+        r"\bwarum\b" + CLAUSE + r"{0,40}?\b(?:storniert|annulliert|abgebrochen)\b"
+        r"|\b(?:bestellung|auftrag|sie|es)\s+(?:wurde|ist|wurden)\s+(?:\w+\s+){0,2}?(?:storniert"
+        r"|annulliert)\b" + CLAUSE + r"{0,60}?\b(?:aber|obwohl|warum|ohne|nicht)\b",
+        veto_before=CONDITIONAL,
+    ),
+    cue(
+        "kommt da noch was",
+        1.5,
+        r"\bkommt\s+(?:da|das|die|der|es|sie|er|meine?\s+\w+)\s+(?:\w+\s+)?(?:noch|uberhaupt|ueberhaupt|bald"
+        r"|irgendwann)\b|\bbis\s+wann\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "ich warte",
+        1.2,
+        r"\b(?:ich|wir)\s+warte[nt]?\b|\bund\s+(?:immer\s+noch\s+)?nichts\b|\bwo\s+(?:ist|sind|bleibt)\s+(?:es|sie|er)\s*\?",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "nicht storniert",
+        1.5,
+        r"\b(?:ich|wir)\s+(?:habe|haben|hab)\s+(?:\w+\s+){0,2}?(?:nicht|nichts|nie)\s+(?:\w+\s+)?storniert\b",
+    ),
+    cue(
+        "storniert?",
+        1.5,
+        r"\b(?:wurde|ist|wurden)\b" + CLAUSE + r"{0,30}?\b(?:storniert|annulliert)\s*\?",
+        veto_before=r"\b(?:kann|konnen|koennen|moglich|moeglich|bitte)\b",
+    ),
+    cue(
+        "Zeit vergangen",
+        0.6,
+        r"\b(?:seit|vor)\s+(?:\d+|einer|einem|zwei|drei|vier|funf|fuenf|sechs|sieben|acht|neun|zehn|elf|zwolf"
+        r"|mehreren|einigen|uber\s+\w+|ueber\s+\w+)\s+(?:tag|tagen|woche|wochen)\b",
+    ),
+    cue(
+        "zur Abholung",
+        1.5,
+        r"\bbenachrichtigungskarte\b|\bzustellversuch\w*|\bin\s+der\s+filiale\b|\bzur\s+abholung\b"
+        r"|\bpackstation\b|\bnicht\s+angetroffen\b",
+    ),
+    cue("was ist passiert", 0.7, r"\bwas\s+ist\s+(?:denn\s+)?(?:da\s+)?(?:los|passiert)\b"),
+    cue(
+        "Status?",
+        1.5,
+        r"(?:^|\n)\W*(?:und|also|status|stand|neuigkeiten|news|update|und\s+jetzt|was\s+nun)\s*\?+"
+        r"|(?:^|\n)\W*(?:und\s+)?(?:was\s+ist\s+mit\s+)?(?:meine[rnm]?|die|der|das)\s+(?:bestellung|paket|lieferung)\s*\?+"
+        r"|\bgibt(?:'s|\s+es)\s+(?:\w+\s+)?(?:neues|news|neuigkeiten)\b",
     ),
     cue(
         "wo ist <Bestellnummer>", 1.5, r"\bwo\s+(?:ist|bleibt)(?:\s+(?:meine\s+)?bestellung)?" + NUMBER_AHEAD
@@ -64,7 +129,7 @@ FOR: tuple[Cue, ...] = (
         r"\b(?:schon|bereits|inzwischen|mittlerweile|endlich|jetzt)\b"
         + CLAUSE
         + r"{0,40}?\b(?:verschickt|versendet|versandt|abgeschickt|unterwegs|losgeschickt|rausgegangen)\b"
-        r"|\b(?:verschickt|versendet|versandt|abgeschickt|unterwegs)\b\s*(?:worden\s*)?\?",
+        r"|\b(?:verschickt|versendet|versandt|abgeschickt|unterwegs|abgeholt)\b\s*(?:worden\s*)?\?",
         veto_after=OTHER_OBJECT,
     ),
     cue(
@@ -89,7 +154,7 @@ FOR: tuple[Cue, ...] = (
         r"\bwann\b"
         + CLAUSE
         + r"{0,50}?\b(?:ankommen|kommt|kommen|geliefert|zugestellt|erhalte|erhalten|bekomme|bekommen"
-        r"|eintreffen|trifft|da\s+sein|liefern|zustellung|lieferung)\b",
+        r"|eintreffen|trifft|da\s+sein|liefern|zustellung|lieferung|rechnen|erwarten)\b",
         veto_after=OTHER_OBJECT,
     ),
     cue(
@@ -97,7 +162,8 @@ FOR: tuple[Cue, ...] = (
         1.8,
         r"\b(?:ausstehend\w*|pending|in\s+bearbeitung|wird\s+(?:noch\s+)?bearbeitet|hangt|haengt|feststeck\w*"
         r"|steckt\s+fest|unbearbeitet|steht\s+(?:\w+\s+){0,3}?auf\s+(?:ausstehend|pending|offen"
-        r"|in\s+bearbeitung))\b",
+        r"|in\s+bearbeitung)|in\s+vorbereitung|wird\s+(?:noch\s+)?vorbereitet|versand\s+in\s+kurze"
+        r"|versand\s+in\s+kuerze)\b",
         veto_after=r"erstatt|ruc?e?ksend|retoure|gutschrift|bewertung",
     ),
     cue(
@@ -110,7 +176,12 @@ FOR: tuple[Cue, ...] = (
         + CLAUSE
         + r"{0,30}?\b(?:gefunden|finden|auffindbar|sehen|sichtbar|angezeigt|vorhanden|registriert|vermerkt"
         r"|gespeichert)\b"
-        r"|\bfinde\s+(?:meine|die|keine)\s+bestellung\s+(?:nicht|nirgends)"
+        r"|\b(?:sehe|finde)\s+(?:ich\s+)?(?:\w+\s+)?keine[nr]?\s+(?:bestellung|auftrag)"
+        r"|\b(?:finde|sehe)\b"
+        + CLAUSE
+        + r"{0,25}?\b(?:bestellung|auftrag)\b"
+        + CLAUSE
+        + r"{0,30}?\b(?:nicht|nirgends)\b"
         r"|\bbestellung\b"
         + CLAUSE
         + r"{0,40}?\b(?:verschwunden|nicht\s+mehr\s+(?:da|sichtbar|auffindbar|angezeigt))",
@@ -118,7 +189,8 @@ FOR: tuple[Cue, ...] = (
     cue(
         "Sendungsverfolgung",
         1.5,
-        r"\bsendungs(?:verfolgung|nummer|status)\w*|\btracking\w*|\bverfolg\w*|\bpaketverfolgung\w*",
+        r"\bsendungs(?:verfolgung|nummer|nr|status)\w*|\btracking\w*|\bverfolg\w*|\bpaketverfolgung\w*"
+        r"|\bpaket(?:nummer|nr|schein)\w*",
         veto_after=OTHER_OBJECT,
         veto_before=r"ruc?e?ksend|retoure",
     ),
@@ -131,6 +203,7 @@ FOR: tuple[Cue, ...] = (
         r"|\bwie\s+(?:ist\s+)?(?:der\s+)?(?:aktuelle\s+)?stand\b|\bgibt\s+es\s+(?:\w+\s+)?(?:neues|infos?"
         r"|ein\s+update)\b",
         veto_after=OTHER_OBJECT,
+        veto_before=THANKED,
     ),
     cue(
         "nichts gehört",
@@ -181,7 +254,36 @@ FOR: tuple[Cue, ...] = (
         r"|\bnichts\s+(?:neues|getan)\b"
         r"|\bliegt\b" + CLAUSE + r"{0,40}?\b(?:seit|fest)\b",
     ),
-    cue("unterwegs?", 1.5, r"\bauf\s+dem\s+weg\b|\bunterwegs\b", veto_after=OTHER_OBJECT),
+    cue(
+        "unterwegs?",
+        1.5,
+        r"\bauf\s+dem\s+weg\b|\bunterwegs\b|\bin\s+zustellung\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "zurück an Absender",
+        2.0,
+        r"\b(?:an\s+den|zum)\s+absender\s+(?:\w+\s+)?zuru(?:e)?ck\w*|\bzuru(?:e)?ck\s+an\s+(?:den\s+)?absender\b"
+        r"|\ban\s+den\s+absender\s+(?:zuru(?:e)?ck)?(?:geschickt|gesendet|gegangen)\b",
+    ),
+    cue(
+        "kommt es bis Samstag?",
+        1.5,
+        r"\b(?:bis|vor)\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|dem\s+wochenende"
+        r"|morgen|weihnachten|\d)" + CLAUSE + r"{0,30}?\b(?:da|ankommen|geliefert|zugestellt|bei\s+mir)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "niemand angetroffen",
+        1.5,
+        r"\bniemand\s+(?:\w+\s+)?(?:zu\s+hause|zuhause|da|angetroffen)\b|\berneute\s+zustellung\b",
+    ),
+    cue(
+        "angeblich zugestellt",
+        2.0,
+        r"\b(?:behauptet|sagt|meint)\b" + CLAUSE + r"{0,40}?\b(?:zugestellt|abgegeben|abgelegt|geliefert)\b"
+        r"|\bangeblich\s+(?:beim\s+nachbarn|abgegeben|abgelegt)\b",
+    ),
     cue("nichts passiert", 1.2, r"\bnichts\s+(?:ist\s+)?passiert\b|\btut\s+sich\s+nichts\b"),
     cue(
         "verloren",
@@ -198,6 +300,7 @@ AGAINST: tuple[Cue, ...] = (
         r"|geben|gesendet"
         r"|geschickt|zuschicken)\b|\bretoure\w*|\bumtausch\w*",
         veto_after=r"absender",
+        veto_before=r"absender",  # "an den Absender zurückgeschickt" is the carrier's return, not the buyer's
     ),
     cue(
         "Erstattung",
@@ -260,8 +363,8 @@ AGAINST: tuple[Cue, ...] = (
         r"\b(?:habe|hab|ist|sind|wurde|heute|gestern|endlich)\s+(?:\w+\s+){0,3}?(?:erhalten|angekommen"
         r"|bekommen|geliefert)\b",
         unless_negated=True,
-        veto_after=MESSAGE_OBJECT + "|" + IN_TRANSIT + "|" + NOTHING,
-        veto_before=HYPOTHETICAL,
+        veto_after=MESSAGE_OBJECT + "|" + IN_TRANSIT + "|" + NOTHING + r"|\bnur\b|\bteil\w*",
+        veto_before=HYPOTHETICAL + r"|\bnur\b",
     ),
     cue(
         "Konto",
@@ -275,4 +378,9 @@ AGAINST: tuple[Cue, ...] = (
         r"\bbewertung\w*|\brezension\w*|\bfeedback\b|\bsterne\b|\bsuper\s+produkt\b|\bsehr\s+zufrieden\b",
     ),
     cue("Dank", -0.3, r"\bdanke\b|\bvielen\s+dank\b"),
+    cue(
+        "alles gut, nur zur Info",
+        -1.5,
+        r"\b(?:alles\s+(?:gut|ok|in\s+ordnung)|nur\s+zur\s+info\w*|hat\s+sich\s+erledigt)\b" + NOT_A_QUESTION,
+    ),
 )

@@ -9,9 +9,11 @@ from ghostdesk.triage.cues.base import (
     HYPOTHETICAL,
     IN_TRANSIT,
     MESSAGE_OBJECT,
+    NOT_A_QUESTION,
     NOTHING,
     NUMBER_AHEAD,
     OTHER_OBJECT,
+    THANKED,
     Cue,
     cue,
 )
@@ -25,10 +27,18 @@ _RECEIVE_EN = (
     r"(?:rec(?:ie|ei|i|e)ve?d?|arriv\w*|ariv\w*|come|came|turned\s+up|shown\s+up|showed\s+up"
     r"|delivered|got(?:ten)?)"
 )
+_COUNT = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple\s+of|couple\s+of"
+    r"|several|many|few|a\s+few)"
+)
+
 _NEG_EN = (
     r"(?:\b(?:not|never|yet\s+to|no\s+longer|havent|hasnt|hadnt|didnt|dont|doesnt|wasnt|werent|isnt|arent"
     r"|cant|wont)\b|\b\w+n't)"
 )
+
+# "I only got the lid", "received one of the two": a partial delivery, not a receipt confirmation.
+PARTIAL_EN = r"\bonly\b|\b(?:part|half|one|some)\s+of\b|\bbut\s+not\b"
 
 FOR: tuple[Cue, ...] = (
     cue(
@@ -36,6 +46,100 @@ FOR: tuple[Cue, ...] = (
         2.0,
         r"\bwh?ere?'?s?\s+(?:is\s+|are\s+)?(?:my|the|our)\s+(?:\w+\s+){0,2}?" + _NOUNS + r"\b",
         veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "where is the rest of my order",
+        2.0,
+        r"\bwh?ere?'?s?\s+(?:is\s+|are\s+)?(?:the\s+)?(?:rest|remainder|other\s+(?:part|half|items?|box)"
+        r"|second\s+(?:part|box|package|parcel))\b"
+        r"|\b(?:rest|remainder|other\s+half)\s+of\s+(?:my|the|our)\s+(?:\w+\s+)?" + _NOUNS + r"\b"
+        r"|\bonly\s+(?:got|received|came|arrived)\b" + CLAUSE + r"{0,30}?\b(?:part|half|one|some|\d+)\s+of\b"
+        r"|\b(?:part|half|one|some)\s+of\s+(?:my|the)\s+(?:\w+\s+)?(?:order|items)\b"
+        + CLAUSE
+        + r"{0,30}?\b(?:missing|still|hasn't|has\s+not|not)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "what happened to my order",
+        2.0,
+        r"\bwhat(?:'s|\s+has|\s+is)?\s+happen\w*\s+(?:to|with)\s+(?:my|the|our|this)\s+(?:\w+\s+)?"
+        + _NOUNS
+        + r"\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "why was it cancelled",
+        2.0,
+        r"\bwhy\b" + CLAUSE + r"{0,40}?\bcancel+ed\b"
+        r"|\b(?:order|it|purchase)\s+(?:was|has\s+been|got|is\s+now|shows\s+as|says)\s+cancel+ed\b"
+        + CLAUSE
+        + r"{0,60}?\b(?:but|without|never|why|didn't|did\s+not)\b",
+        veto_before=CONDITIONAL,
+    ),
+    cue(
+        "was it cancelled?",
+        1.5,
+        r"\b(?:was|has|been|got|is)\b" + CLAUSE + r"{0,30}?\bcancel+ed\s*\?",
+        veto_before=r"\b(?:can|could|may|possible|want|would|please)\b",
+    ),
+    cue(
+        "held for collection",
+        1.5,
+        r"\bheld\s+(?:at|for\s+collection)\b|\bdelivery\s+attempt\w*|\bmissed\s+delivery\b"
+        r"|\b(?:no\s+one|nobody|noone)\s+(?:was\s+)?(?:home|in|there|answered)\b|\bredeliver\w*"
+        r"|\b(?:attempted|failed)\s+delivery\b|\bsorry\s+we\s+missed\s+you\b",
+    ),
+    cue(
+        "status label quoted",
+        1.5,
+        r"\b(?:says|said|shows|showing|stuck\s+on|sitting\s+on|status\s+is)\b" + CLAUSE + r"{0,15}?"
+        r"\b(?:shipping\s+soon|not\s+yet\s+(?:shipped|dispatched)|preparing\s+for\s+(?:shipment|dispatch)"
+        r"|payment\s+(?:pending|revision)|order\s+(?:received|placed)|arriving\s+(?:soon|late))\b",
+    ),
+    cue(
+        "been waiting",
+        1.5,
+        r"\b(?:i've|i\s+have|we've|we\s+have|i'm|i\s+am|been)\s+(?:\w+\s+)?waiting\b|\band\s+(?:still\s+)?nothing\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "what's going on",
+        0.7,
+        r"\bwhat(?:'s|\s+is)\s+(?:actually\s+|really\s+)?(?:happening|going\s+on)\b|\bwhat\s+happened\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "will it arrive by",
+        1.5,
+        r"\b(?:arrive|be\s+delivered|get\s+here|be\s+here|ship)\s+(?:\w+\s+)?(?:by|before|in\s+time\s+for)\s+"
+        r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+weekend|tomorrow|christmas|\d)",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "I didn't cancel",
+        1.5,
+        r"\b(?:i|we)\s+(?:didn't|did\s+not|never|have\s+not|haven't)\s+cancel+(?:ed)?\b",
+    ),
+    cue(
+        "cancel because of the delay",
+        1.5,
+        r"\bcancel\w*\b[^.!?\n]{0,60}?\b(?:pending|taking\s+(?:so\s+|too\s+)?long|too\s+long|(?:hasn't|has\s+not"
+        r"|hasnt|still\s+not|not\s+yet)\s+(?:\w+\s+)?(?:shipped|arrived|been\s+shipped)|can't\s+wait|cannot\s+wait)"
+        r"|\b(?:pending|taking\s+(?:so\s+|too\s+)?long|too\s+long|(?:hasn't|has\s+not|still\s+not)\s+(?:\w+\s+)?"
+        r"(?:shipped|arrived))\b[^.!?\n]{0,60}?\bcancel\b",
+    ),
+    cue(
+        "says it was delivered",
+        2.0,
+        r"\b(?:says|claims|said|claimed)\s+(?:that\s+)?(?:they|he|she|it|the\s+(?:driver|courier))\s+"
+        r"(?:\w+\s+)?(?:delivered|left|dropped)\b",
+    ),
+    cue(
+        "status?",
+        1.5,
+        r"(?:^|\n)\W*(?:order\s+)?(?:status|update|updates|news|eta|progress)\s*\?+"
+        r"|(?:^|\n)\W*(?:and\s+)?(?:what\s+about\s+)?(?:my|the)\s+(?:order|package|parcel)\s*\?+",
+        veto_before=OTHER_OBJECT,
     ),
     cue("where is it", 1.2, r"\bwhere\s+(?:is|are)\s+(?:it|they|this|that)\b(?!\s+(?:located|made|from))"),
     cue("where is <order number>", 1.5, r"\bwhere\s+(?:is|are)(?:\s+(?:my\s+)?order)?" + NUMBER_AHEAD),
@@ -53,13 +157,13 @@ FOR: tuple[Cue, ...] = (
         r"\bstill\s+(?:no\b|nothing|waiting|haven't|have\s+not|not\b|hasn't|has\s+not|didn't|did\s+not|don't"
         r"|do\s+not|dont)"
         r"|\bnothing\s+(?:has\s+)?(?:arrived|came|come|been\s+delivered|received|yet|happened)\b"
-        r"|\bwaiting\s+for\s+(?:my|the)\s+" + _NOUNS,
+        r"|\bwaiting\s+for\s+(?:my|the)\s+" + _NOUNS + r"|\b(?:had|got|received|seen|heard)\s+nothing\b",
         veto_after=OTHER_OBJECT,
     ),
     cue(
         "not shipped",
         2.0,
-        _NEG_EN + r"\s+(?:\w+\s+){0,2}?(?:ship+ed|shiped|sent|dispatched|posted|mailed|left)\b",
+        _NEG_EN + r"\s+(?:\w+\s+){0,2}?(?:ship+ed|shiped|sent|d[ei]spatched|posted|mailed|left)\b",
         veto_after=OTHER_OBJECT,
         veto_before=CONDITIONAL,
     ),
@@ -68,7 +172,7 @@ FOR: tuple[Cue, ...] = (
         1.5,
         r"\bwhen\b"
         + CLAUSE
-        + r"{0,40}?\b(?:ship|be\s+shipped|be\s+sent|be\s+dispatched|dispatch|go\s+out|leave)\b",
+        + r"{0,40}?\b(?:ship|shipping|be\s+shipped|be\s+sent|be\s+dispatched|dispatch|go\s+out|leave)\b",
         veto_after=OTHER_OBJECT,
     ),
     cue(
@@ -101,14 +205,26 @@ FOR: tuple[Cue, ...] = (
         r"|\bstill\s+(?:no|nothing)\b",
         veto_after=OTHER_OBJECT,
     ),
-    cue("on its way?", 1.5, r"\bon\s+(?:its|their|the)\s+way\b|\bin\s+transit\b", veto_after=OTHER_OBJECT),
+    cue(
+        "on its way?",
+        1.5,
+        r"\bon\s+(?:its|their|the)\s+way\b|\bin\s+transit\b|\bout\s+for\s+delivery\b",
+        veto_after=OTHER_OBJECT,
+    ),
     cue("any ETA?", 1.5, r"\b(?:any|an|the|what's\s+the|what\s+is\s+the|new|updated)\s+eta\b"),
     cue(
         "time has passed",
         0.6,
-        r"\b(?:it's|it\s+has|has|have|it\s+is|already|over|almost|nearly|more\s+than)\s+(?:been\s+)?(?:\d+|a"
-        r"|an|one|two|three|four"
-        r"|five|six|several|many|few)\s+(?:business\s+)?(?:days?|weeks?|months?)\b",
+        r"\b(?:it's|it\s+has|has|have|it\s+is|already|over|almost|nearly|more\s+than)\s+(?:been\s+)?"
+        + _COUNT
+        + r"\s+(?:business\s+)?(?:days?|weeks?|months?)\b"
+        r"|\b(?:paid|ordered|bought|purchased|placed\s+(?:it|the\s+order|my\s+order|an\s+order))\s+(?:\w+\s+)?"
+        + _COUNT
+        + r"\s+(?:business\s+)?(?:days?|weeks?)\s+ago\b"
+        r"|\b(?:pending|waiting|stuck|processing|sitting|sat)\s+(?:\w+\s+){0,2}?for\s+(?:over\s+|more\s+than\s+)?"
+        + _COUNT
+        + r"\s+(?:business\s+)?(?:days?|weeks?)\b"
+        r"|\bfor\s+" + _COUNT + r"\s+(?:business\s+)?(?:days?|weeks?)\s+now\b",
     ),
     cue(
         "please ship",
@@ -126,8 +242,8 @@ FOR: tuple[Cue, ...] = (
     cue(
         "still processing",
         1.5,
-        r"\b(?:still|been|says|shows|showing|stuck\s+(?:on|in|at)|is|it's|status\s+is)\s+(?:\w+\s+){0,2}?"
-        r"(?:processing|in\s+process|being\s+processed|preparing|in\s+preparation)\b",
+        r"\b(?:still|been|says|shows|showing|(?:stuck|sitting|sat)\s+(?:on|in|at)|is|it's|status\s+is)\s+"
+        r"(?:\w+\s+){0,2}?[\"'“”‘’«»]?(?:processing|in\s+process|being\s+processed|preparing|in\s+preparation)\b",
     ),
     cue(
         "no record of the order",
@@ -165,8 +281,9 @@ FOR: tuple[Cue, ...] = (
     cue(
         "any update",
         1.0,
-        r"\b(?:any|an)\s+(?:news|update|updates|information|info)\b|\bstatus\s+update\b",
+        r"\b(?:any|an)\s+(?:news|update|updates|information|info|joy|luck|progress|movement)\b|\bstatus\s+update\b",
         veto_after=OTHER_OBJECT,
+        veto_before=THANKED,
     ),
     cue(
         "when will it arrive",
@@ -191,7 +308,7 @@ FOR: tuple[Cue, ...] = (
         1.5,
         r"\bexpect(?:ed)?\s+(?:the\s+|my\s+|our\s+)?(?:delivery|item|items|order|package|parcel|arrival"
         r"|shipment)\b"
-        r"|\b(?:delivery|arrival|shipping|dispatch)\s+(?:period|periods|time|times|date|estimate|window)\b"
+        r"|\b(?:delivery|arrival|shipping|d[ei]spatch)\s+(?:period|periods|time|times|date|estimate|window)\b"
         r"|\bestimated\s+(?:delivery|arrival)\b",
         veto_after=OTHER_OBJECT,
     ),
@@ -199,7 +316,7 @@ FOR: tuple[Cue, ...] = (
         "heard nothing",
         1.5,
         r"\b(?:haven't|have\s+not|hasn't|has\s+not|not|never)\s+heard\s+(?:anything|back|a\s+thing|from"
-        r"|a\s+word)"
+        r"|a\s+word|a\s+peep|a\s+squeak|squat)"
         r"|\bno\s+(?:news|word|updates?|shipping\s+(?:confirmation|notification|email)|confirmation"
         r"|notification)\b"
         r"|\bnothing\s+(?:since|from\s+you)\b",
@@ -212,6 +329,7 @@ FOR: tuple[Cue, ...] = (
         + CLAUSE
         + r"{0,30}?\b(?:pending|verif\w*|processing|on\s+hold|not\s+(?:yet\s+)?(?:confirmed|processed"
         r"|gone\s+through|complete))"
+        r"|\bverif\w*\s+(?:\w+\s+){0,2}?payment\b|\bpayment\s+revision\b"
         r"|\b(?:charged|paid|debited|money\s+(?:was\s+|has\s+been\s+)?taken)\b"
         + CLAUSE
         + r"{0,60}?\b(?:no|not|but|still|nothing)\b"
@@ -249,7 +367,7 @@ FOR: tuple[Cue, ...] = (
         r"\b(?:hasn't|has\s+not|hasnt|haven't|have\s+not|not|didn't|never)\s+(?:\w+\s+)?(?:moved|changed"
         r"|updated|been\s+updated)\b"
         r"|\bno\s+(?:movement|progress|change|scans?|tracking\s+updates?)\b|\bnot\s+moving\b"
-        r"|\bsitting\s+(?:in|at)\b",
+        r"|\bsitting\s+(?:in|at|on)\b",
     ),
     cue("returned to sender", 2.0, r"\breturn(?:ed|ing)?\s+to\s+(?:the\s+)?sender\b"),
 )
@@ -335,12 +453,12 @@ AGAINST: tuple[Cue, ...] = (
     cue(
         "received it",
         -1.5,
-        r"\b(?:have|has|just|finally|today|yesterday|already|it|they|package|parcel|order)\s+(?:\w+\s+)?"
+        r"\b(?:have|has|just|finally|today|yesterday|already|it|they|package|parcel|order|which|that)\s+(?:\w+\s+)?"
         r"(?:received|arrived|came|got\s+(?:it|my|the))\b|\breceived\s+(?:it|my\s+\w+|the\s+\w+"
         r"|everything)\b",
         unless_negated=True,
-        veto_after=MESSAGE_OBJECT + "|" + IN_TRANSIT + "|" + NOTHING,
-        veto_before=HYPOTHETICAL,
+        veto_after=MESSAGE_OBJECT + "|" + IN_TRANSIT + "|" + NOTHING + "|" + PARTIAL_EN,
+        veto_before=HYPOTHETICAL + r"|\bonly\b",
     ),
     cue(
         "account",
@@ -357,7 +475,13 @@ AGAINST: tuple[Cue, ...] = (
         r"|\b(?:add|remove)\s+(?:an?|some|several|one|the|this|something)\s*(?:\w+\s+)?(?:items?)?\b(?=\s|$"
         r"|[.?!])",
     ),
-    cue("payment method", -1.2, r"\bpayment\s+(?:methods?|options?)\b|\bcan\s+i\s+pay\s+(?:with|by|via)\b"),
+    cue(
+        "payment method",
+        -1.2,
+        r"\bpayment\s+(?:methods?|options?)\b|\bcan\s+i\s+pay\s+(?:with|by|via)\b",
+        # "Amazon is verifying my payment method" is a pending order, not a question about how to pay
+        veto_before=r"verif|confirm|updat|declin|revis|problem|issue|fail",
+    ),
     cue(
         "feedback",
         -1.0,
@@ -365,6 +489,13 @@ AGAINST: tuple[Cue, ...] = (
         r"|perfectly)\b",
     ),
     cue("thanks", -0.3, r"\bthanks?\b|\bthank\s+you\b"),
+    cue(
+        "all good, just letting you know",
+        -1.5,
+        r"\b(?:all\s+good|all\s+fine|no\s+worries|just\s+(?:fyi|so\s+you\s+know|letting\s+you\s+know"
+        r"|to\s+let\s+you\s+know)|problem\s+solved|(?:it|all)\s+(?:is|'s)\s+(?:fine|sorted|resolved))\b"
+        + NOT_A_QUESTION,
+    ),
     cue(
         "contact a person",
         -0.5,

@@ -9,9 +9,11 @@ from ghostdesk.triage.cues.base import (
     HYPOTHETICAL,
     IN_TRANSIT,
     MESSAGE_OBJECT,
+    NOT_A_QUESTION,
     NOTHING,
     NUMBER_AHEAD,
     OTHER_OBJECT,
+    THANKED,
     Cue,
     cue,
 )
@@ -43,7 +45,9 @@ FOR: tuple[Cue, ...] = (
         "sigo esperando",
         1.5,
         r"\bsigo\s+(?:esperando|sin)\b|\b(?:todavia|aun)\s+no\b|\b(?:todavia|aun)\s+(?:estoy\s+)?esperando\b"
-        r"|\b(?:todavia|aun)\s+nada\b|\bestoy\s+esperando\b",
+        r"|\b(?:todavia|aun)\s+nada\b|\bestoy\s+esperando\b"
+        r"|\bsigue(?:n)?\s+(?:sin\s+(?:enviar|llegar|salir|despachar|mover|actualizar|noticias|recibir|saber)\w*"
+        r"|pendiente|igual|parad[oa]|en\s+preparacion)",
         veto_after=OTHER_OBJECT,
     ),
     cue(
@@ -68,8 +72,8 @@ FOR: tuple[Cue, ...] = (
         1.5,
         r"\bcuando\b"
         + CLAUSE
-        + r"{0,50}?\b(?:envian|enviaran|enviara|enviado|despachan|despacharan|mandan|mandaran"
-        r"|sale|saldra)\b",
+        + r"{0,50}?\b(?:envi(?:an|aran|ara|ado|ar|ais|areis|as|amos)|despach\w*|mand(?:an|aran|ara|ar|ais"
+        r"|areis|as)|sale|saldra|salga)\b",
         veto_after=OTHER_OBJECT,
     ),
     cue(
@@ -77,6 +81,77 @@ FOR: tuple[Cue, ...] = (
         1.8,
         r"\bcuando\b" + CLAUSE + r"{0,50}?\b(?:llega\w*|recibir\w*|recibo|entrega\w*|entregar\w*)",
         veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "por qué se canceló",
+        2.0,
+        r"\bpor\s*que\b"
+        + CLAUSE
+        + r"{0,40}?\b(?:cancelad[oa]|anulad[oa]|cancelo|anulo|cancelaron|anularon)\b"
+        r"|\b(?:se\s+ha|ha\s+sido|fue|esta|aparece(?:\s+como)?|figura(?:\s+como)?|sale(?:\s+como)?)\s+"
+        r"(?:cancelad[oa]|anulad[oa])\b",
+        veto_before=CONDITIONAL,
+    ),
+    cue(
+        "en qué estado está",
+        1.5,
+        r"\ben\s+que\s+(?:estado|punto)\b|\bcomo\s+va\s+(?:mi|el)\s+(?:pedido|envio|paquete)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "llevo esperando",
+        1.5,
+        r"\b(?:llevo|llevamos|sigo|estoy|estamos)\s+(?:\w+\s+)?esperando\b|\by\s+(?:todavia\s+|aun\s+)?nada\b"
+        r"|\bdonde\s+esta\s*\?",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "yo no lo he cancelado",
+        1.5,
+        r"\b(?:yo\s+)?no\s+(?:lo\s+|la\s+)?(?:he|hemos)\s+(?:cancelad|anulad)[oa]\b",
+    ),
+    cue(
+        "¿para cuándo?",
+        1.5,
+        r"\bpara\s+cuando\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "tiempo transcurrido",
+        0.6,
+        r"\b(?:hace|llevo|lleva|llevamos|desde\s+hace|pasaron|han\s+pasado|van)\s+(?:ya\s+)?(?:\d+|un|una|dos|tres"
+        r"|cuatro|cinco|seis|siete|ocho|nueve|diez|mas\s+de\s+una?|varios|varias)\s+(?:dias?|semanas?)\b",
+    ),
+    cue(
+        "en la oficina",
+        1.5,
+        r"\baviso\s+de\s+llegada\b|\bintento\s+de\s+entrega\b|\bdestinatario\s+ausente\b"
+        r"|\brecoger\w*\s+en\s+(?:la\s+)?oficina\b|\bno\s+(?:habia|hay|estaba)\s+nadie\b|\bnueva\s+entrega\b",
+    ),
+    cue(
+        "devuelto al remitente",
+        2.0,
+        r"\b(?:devuelt[oa]|vuelto|regresad[oa]|retornad[oa])\s+(?:\w+\s+)?al\s+remitente\b|\bdevolucion\s+al\s+remitente\b",
+    ),
+    cue(
+        "¿llegará antes del sábado?",
+        1.5,
+        r"\b(?:llega\w*|entrega\w*|envia\w*)\s+(?:\w+\s+)?(?:antes\s+del?|para\s+el|a\s+tiempo\s+para)\s+"
+        r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|fin\s+de\s+semana|manana|navidad|\d)",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "qué ha pasado",
+        0.7,
+        r"\bque\s+(?:ha\s+)?pas(?:ado|o|a)\b|\bque\s+ocurre\b|\bque\s+sucede\b|\bque\s+(?:esta|estais)\s+pasando\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "¿novedades?",
+        1.5,
+        r"(?:^|\n)\W*(?:y\s+)?(?:alguna\s+)?(?:novedad(?:es)?|noticias?|estado|status|y\s+bien|algo|y)\s*\?+"
+        r"|(?:^|\n)\W*y\s+(?:que\s+hay\s+de\s+)?(?:mi|el)\s+(?:pedido|paquete|envio|compra)\s*\?+"
+        r"|\bcomo\s+va\s+lo\s+mio\b",
     ),
     cue(
         "plazo de entrega",
@@ -88,16 +163,17 @@ FOR: tuple[Cue, ...] = (
         "pendiente",
         1.8,
         r"\bpendiente\b|\ben\s+(?:proceso|tramite|preparacion)\b|\bprocesando\b|\batascad\w*|\bbloquead\w*"
+        r"|\bpreparando\s+(?:para\s+)?el\s+envio\b"
         r"|\bpending\b"
-        r"|\bparad[oa]\b|\bdetenid[oa]\b|\bsin\s+moverse\b|\bno\s+se\s+(?:ha\s+)?movido\b",
+        r"|\bparad[oa]\b|\bdetenid[oa]\b|\bsin\s+moverse\b|\bno\s+se\s+(?:ha\s+)?movido\b"
+        r"|\b(?:no\s+hay|ningun|sin)\s+movimiento\b",
         veto_after=r"reembols|devoluc|valoracion",
     ),
     cue(
         "no hay registro del pedido",
         2.0,
-        r"\bno\s+(?:hay|existe|consta|aparece|encuentro|encuentran|veo|figura)\b"
-        + CLAUSE
-        + r"{0,30}?\b(?:registro|pedido|compra|orden)\b"
+        r"\bno\s+(?:me\s+|nos\s+|se\s+|lo\s+|la\s+)?(?:hay|existe|consta|aparece|encuentro|encuentran|veo"
+        r"|figura|sale)\b" + CLAUSE + r"{0,30}?\b(?:registro|pedido|compra|orden)\b"
         r"|\b(?:pedido|compra)\b" + CLAUSE + r"{0,30}?\bdesaparec\w*|\bningun\s+pedido\b"
         r"|\bsin\s+registro\b",
     ),
@@ -112,10 +188,12 @@ FOR: tuple[Cue, ...] = (
     cue(
         "estado del pedido",
         1.5,
-        r"\bestado\s+(?:de|del)\s+(?:mi\s+|el\s+|la\s+|su\s+)?(?:\w+\s+)?(?:pedido|envio|paquete|compra"
+        r"\b(?:estado|estatus|status|situacion)\s+(?:de|del)\s+(?:mi\s+|el\s+|la\s+|su\s+)?(?:\w+\s+)?(?:pedido|envio|paquete|compra"
         r"|orden|entrega)\b"
-        r"|\bnovedad(?:es)?\b|\bnoticias?\b|\bactualizacion\w*|\bno\s+se\s+nada\b",
+        r"|\bnovedad(?:es)?\b|\bnoticias?\b|\bactualizacion\w*|\bno\s+se\s+nada\b"
+        r"|\b(?:ninguna|sin)\s+informacion\b",
         veto_after=OTHER_OBJECT,
+        veto_before=THANKED,
     ),
     cue(
         "retraso",
@@ -138,14 +216,26 @@ FOR: tuple[Cue, ...] = (
         r"\b(?:figura|aparece|pone|dice|marca|indica)n?\s+(?:que\s+(?:esta|fue|ha\s+sido)\s+"
         r"|como\s+)?entregad[oa]\b",
     ),
-    cue("en camino?", 1.5, r"\ben\s+(?:camino|transito|ruta)\b", veto_after=OTHER_OBJECT),
+    cue(
+        "en camino?",
+        1.5,
+        r"\ben\s+(?:camino|transito|ruta|reparto)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "dice que lo entregó",
+        2.0,
+        r"\b(?:dice|dicen|asegura|afirma)n?\s+que\s+(?:lo\s+|la\s+)?(?:ha(?:n)?\s+)?(?:entregad[oa]|dejad[oa]"
+        r"|entrego|dejo|entregaron|dejaron)\b",
+    ),
     cue(
         "tarda tanto", 1.2, r"\btard(?:a|an|ando|ado)\s+(?:tanto|mucho|demasiado)\b", veto_after=OTHER_OBJECT
     ),
     cue(
         "paquete perdido",
         1.5,
-        r"\b(?:paquete|pedido|envio)\b" + CLAUSE + r"{0,30}?\b(?:perdid[oa]|extraviad[oa])\b",
+        r"\b(?:paquete|pedido|envio)\b" + CLAUSE + r"{0,30}?\b(?:perdid[oa]|extraviad[oa])\b"
+        r"|\b(?:perdid[oa]|extraviad[oa])\s+(?:mi\s+|el\s+)?(?:paquete|pedido|envio)\b",
     ),
 )
 
@@ -226,4 +316,10 @@ AGAINST: tuple[Cue, ...] = (
         r"|\bme\s+encanta\b",
     ),
     cue("gracias", -0.3, r"\bgracias\b"),
+    cue(
+        "todo bien, solo para informar",
+        -1.5,
+        r"\b(?:todo\s+(?:bien|correcto|perfecto)|solo\s+para\s+(?:informar|avisar)\w*"
+        r"|ya\s+esta\s+(?:solucionado|resuelto))\b" + NOT_A_QUESTION,
+    ),
 )

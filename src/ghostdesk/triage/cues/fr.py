@@ -9,9 +9,11 @@ from ghostdesk.triage.cues.base import (
     HYPOTHETICAL,
     IN_TRANSIT,
     MESSAGE_OBJECT,
+    NOT_A_QUESTION,
     NOTHING,
     NUMBER_AHEAD,
     OTHER_OBJECT,
+    THANKED,
     Cue,
     cue,
 )
@@ -84,6 +86,93 @@ FOR: tuple[Cue, ...] = (
         veto_after=OTHER_OBJECT,
     ),
     cue(
+        "pourquoi annulée",
+        2.0,
+        r"\bpourquoi\b" + CLAUSE + r"{0,40}?\bannulee?s?\b"
+        r"|\b(?:a\s+ete|est|etait|apparait\s+comme|indiquee?\s+comme)\s+annulee?s?\b"
+        + CLAUSE
+        + r"{0,60}?\b(?:mais|sans|pourquoi|pas)\b",
+        veto_before=CONDITIONAL,
+    ),
+    cue(
+        "annulée ?",
+        1.5,
+        r"\b(?:a\s+ete|a[- ]t[- ](?:elle|il)\s+ete|est[- ](?:elle|il)|etait)\s+annulee?s?\s*\?",
+    ),
+    cue(
+        "ça arrive quand ?",
+        1.8,
+        r"\b(?:arriv|livr|expedi|envoy|part|recev)\w*\s+quand\b|\bpour\s+quand\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue("j'attends", 1.2, r"\bj'?attends\b|\bet\s+(?:toujours\s+)?rien\b", veto_after=OTHER_OBJECT),
+    cue(
+        "c'est trop long",
+        1.2,
+        r"\bc'(?:est|etait)\s+(?:\w+\s+)?long\b|\bdelai\s+(?:\w+\s+)?long\b|\bprend\s+(?:\w+\s+)?trop\s+de\s+temps\b",
+        veto_after=OTHER_OBJECT + r"|\bpour\b",
+    ),
+    cue(
+        "je n'ai pas annulé",
+        1.5,
+        r"\bje\s+n'ai\s+(?:\w+\s+)?(?:pas|jamais|rien)\s+annule\b|\bsans\s+(?:que\s+je\s+)?(?:l'avoir\s+)?annule",
+    ),
+    cue(
+        "temps écoulé",
+        0.6,
+        r"\b(?:ca|cela)\s+fait\s+(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|plus\s+d'une?"
+        r"|plusieurs)\s+(?:jours?|semaines?)\b|\bil\s+y\s+a\s+(?:\d+|deux|trois|quatre|cinq|six|sept|huit"
+        r"|neuf|dix|plus\s+d'une?|plusieurs)\s+(?:jours?|semaines?)\b",
+    ),
+    cue(
+        "retourné à l'expéditeur",
+        2.0,
+        r"\b(?:retourne|renvoye|reparti|revenu)e?s?\s+(?:a|chez)\s+l'expediteur\b|\bretour\s+(?:a\s+l')?expediteur\b",
+    ),
+    cue(
+        "et ma commande ?",
+        1.5,
+        r"(?:^|\n)\W*et\s+(?:ma|mon|la|le)\s+(?:commande|colis)\s*\?+",
+    ),
+    cue(
+        "livrée avant samedi ?",
+        1.5,
+        r"\b(?:livree?s?|arriver\w*|recevr\w*|expediee?s?)\s+(?:\w+\s+)?(?:avant|pour|d'ici)\s+(?:lundi|mardi|mercredi"
+        r"|jeudi|vendredi|samedi|dimanche|le\s+week-?end|demain|noel|la\s+fin|\d)",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "personne à la maison",
+        1.5,
+        r"\b(?:personne|absent)\w*\s+(?:n'etait\s+)?(?:a\s+la\s+maison|chez\s+moi|au\s+domicile|la)\b"
+        r"|\bnouvelle\s+livraison\b|\brelivr\w*",
+    ),
+    cue(
+        "en instance",
+        1.5,
+        r"\ben\s+instance\b|\bavis\s+de\s+passage\b|\bpoint\s+relais\b|\btentative\s+de\s+livraison\b",
+    ),
+    cue(
+        "que s'est-il passé",
+        0.7,
+        r"\bque\s+s'est[- ]il\s+passe\b|\bqu'est[- ]ce\s+qui\s+(?:s'est\s+)?passe\b"
+        r"|\bque\s+se\s+passe[- ]t[- ]il\b",
+    ),
+    cue(
+        "des nouvelles ?",
+        1.5,
+        r"(?:^|\n)\W*(?:et\s+)?(?:alors|des\s+nouvelles|du\s+nouveau|statut|status|et\s+donc|nouvelles"
+        r"|des\s+news|news)\s*\?+",
+    ),
+    cue(
+        "où est le reste",
+        2.0,
+        r"\bou\s+(?:est|sont|en\s+est)\s+(?:le\s+reste|l'autre|les\s+autres|la\s+suite|le\s+deuxieme)\b"
+        r"|\breste\s+de\s+(?:ma|la|mon|notre)\s+(?:\w+\s+)?" + _NOUNS + r"\b"
+        r"|\bqu'une\s+partie\b|\blivraison\s+partielle\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
         "délai de livraison",
         1.5,
         r"\b(?:delais?|date)\s+(?:de\s+|d')?(?:livraison|reception|arrivee|expedition)\b"
@@ -94,6 +183,7 @@ FOR: tuple[Cue, ...] = (
         "en attente",
         1.8,
         r"\ben\s+attente\b|\ben\s+cours\s+de\s+(?:traitement|preparation|validation|verification)\b"
+        r"|\b(?:toujours|encore)\s+en\s+(?:traitement|preparation|cours)\b"
         r"|\bbloquee?s?\b|\bpending\b",
         veto_after=r"rembours|retour|avis",
     ),
@@ -101,6 +191,7 @@ FOR: tuple[Cue, ...] = (
         "aucune trace de ma commande",
         2.0,
         r"\b(?:aucune|pas\s+de)\s+trace\s+de\b|\btrouve\s+(?:pas|plus)\s+(?:ma|la|cette|votre)\s+commande"
+        r"|\b(?:trouve|vois|retrouve)\s+(?:pas|plus)\s+(?:\w+\s+)?(?:ma|la|cette|votre|mon)\s+commande"
         r"|\bcommande\b"
         + CLAUSE
         + r"{0,30}?\b(?:disparu\w*|introuvable|n'apparait\s+(?:pas|plus)|n'existe\s+pas)"
@@ -122,6 +213,7 @@ FOR: tuple[Cue, ...] = (
         + _NOUNS
         + r"|\b(?:des|de|aucune|sans)\s+nouvelles?\b|\bmise\s+a\s+jour\b|\bdu\s+nouveau\b",
         veto_after=OTHER_OBJECT,
+        veto_before=THANKED,
     ),
     cue(
         "en retard",
@@ -144,7 +236,18 @@ FOR: tuple[Cue, ...] = (
         r"\b(?:pas|plus|rien)\s+(?:\w+\s+)?(?:bouge|avance|evolue|change)\b|\baucune\s+(?:evolution"
         r"|mise\s+a\s+jour)\b",
     ),
-    cue("en route ?", 1.5, r"\ben\s+(?:route|chemin|transit)\b", veto_after=OTHER_OBJECT),
+    cue(
+        "en route ?",
+        1.5,
+        r"\ben\s+(?:route|chemin|transit)\b|\ben\s+(?:cours\s+de\s+)?livraison\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "dit avoir livré",
+        2.0,
+        r"\b(?:dit|pretend|affirme|indique|assure)\w*\s+(?:avoir|l'avoir|les\s+avoir)\s+(?:\w+\s+)?(?:livre|laisse"
+        r"|depose|remis)\w*",
+    ),
     cue(
         "si longtemps",
         1.2,
@@ -162,7 +265,8 @@ AGAINST: tuple[Cue, ...] = (
     cue(
         "retour",
         -2.0,
-        r"\bretour\w*|\brenvoy(?:er|e)\b" + CLAUSE + r"{0,30}?\b(?:article|produit)|\bechang\w*",
+        r"\bretour\w*|\brenvoy(?:er|e)\b" + CLAUSE + r"{0,30}?\b(?:article|produit)|\bechang\w*"
+        r"|\b(?:vous\s+)?(?:l'|les\s+)?ai\s+(?:deja\s+)?renvoyee?s?\b|\brenvoyee?s?\s+(?:chez\s+vous|a\s+vos\s+frais)",
         veto_after=r"expediteur",
     ),
     cue("remboursement", -0.8, r"\brembours\w*"),
@@ -233,4 +337,10 @@ AGAINST: tuple[Cue, ...] = (
         r"\bavis\b|\bcommentaire\w*|\bevaluation\w*|\betoiles\b|\btres\s+satisfaite?\b|\bsuper\s+produit\b",
     ),
     cue("merci", -0.3, r"\bmerci\b"),
+    cue(
+        "tout va bien, pour info",
+        -1.5,
+        r"\b(?:tout\s+(?:est\s+)?(?:bon|ok|en\s+ordre)|pour\s+info\w*|c'est\s+regle|tout\s+va\s+bien)\b"
+        + NOT_A_QUESTION,
+    ),
 )

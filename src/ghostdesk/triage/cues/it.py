@@ -9,9 +9,11 @@ from ghostdesk.triage.cues.base import (
     HYPOTHETICAL,
     IN_TRANSIT,
     MESSAGE_OBJECT,
+    NOT_A_QUESTION,
     NOTHING,
     NUMBER_AHEAD,
     OTHER_OBJECT,
+    THANKED,
     Cue,
     cue,
 )
@@ -65,13 +67,98 @@ FOR: tuple[Cue, ...] = (
     cue(
         "quando verrà spedito",
         1.5,
-        r"\bquando\b" + CLAUSE + r"{0,50}?\b(?:spedi\w*|invia\w*|partira|evas\w*)",
+        r"\bquando\b" + CLAUSE + r"{0,50}?\b(?:spedi\w*|invia\w*|partira|evas\w*|mand(?:ate|ato|ata|erete"
+        r"|a|ano|are)\b)|\bper\s+quando\b",
         veto_after=OTHER_OBJECT,
     ),
     cue(
         "quando arriverà",
         1.8,
         r"\bquando\b" + CLAUSE + r"{0,50}?\b(?:arriv\w*|ricev\w*|consegn\w*)",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "perché annullato",
+        2.0,
+        r"\bperche\b" + CLAUSE + r"{0,40}?\b(?:annullat|cancellat)\w*"
+        r"|\b(?:e\s+stat[oa]|risulta|viene\s+indicat[oa]\s+come|e)\s+(?:annullat|cancellat)[oa]\b"
+        + CLAUSE
+        + r"{0,60}?\b(?:ma|senza|perche|non)\b",
+        veto_before=CONDITIONAL,
+    ),
+    cue(
+        "a che punto è",
+        1.5,
+        r"\ba\s+che\s+punto\b|\bcome\s+(?:va|procede)\s+(?:il\s+mio\s+|la\s+mia\s+|l')?(?:ordine|spedizione|consegna)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "sto aspettando",
+        1.2,
+        r"\b(?:sto\s+)?aspett(?:ando|o)\b|\be\s+(?:ancora\s+)?(?:niente|nulla)\b|\bdov(?:e|')\s*e\s*\?",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "ancora da spedire",
+        1.8,
+        r"\b(?:ancora\s+)?da\s+(?:spedire|consegnare|evadere|inviare)\b",
+        veto_after=OTHER_OBJECT,
+        veto_before=r"\breso\b|restitu|rimand",
+    ),
+    cue(
+        "non ho annullato",
+        1.5,
+        r"\bnon\s+(?:l'|lo\s+|la\s+)?(?:ho|abbiamo)\s+(?:\w+\s+)?(?:annullat|cancellat)\w*",
+    ),
+    cue(
+        "annullato?",
+        1.5,
+        r"\b(?:e|stato|stata|risulta)\b" + CLAUSE + r"{0,30}?\b(?:annullat|cancellat)[oa]\s*\?",
+        veto_before=r"\b(?:posso|potete|possibile|vorrei|si\s+puo)\b",
+    ),
+    cue(
+        "tempo trascorso",
+        0.6,
+        r"\b(?:sono\s+passat[ie]|da|dopo)\s+(?:\d+|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|una"
+        r"|piu\s+di\s+una?)\s+(?:giorni|settiman[ae])\b",
+    ),
+    cue(
+        "in giacenza",
+        1.5,
+        r"\bgiacenza\b|\bavviso\s+di\s+(?:passaggio|giacenza)\b|\btentata\s+consegna\b|\bdestinatario\s+assente\b"
+        r"|\briconsegna\b|\blasciato\s+un\s+avviso\b|\bnon\s+c'era\s+nessuno\b",
+    ),
+    cue(
+        "tornato al mittente",
+        2.0,
+        r"\b(?:tornat|rimandat|rispedit|restituit|rientrat|ritornat)[oa]\s+(?:\w+\s+)?al\s+mittente\b"
+        r"|\breso\s+al\s+mittente\b",
+    ),
+    cue(
+        "arriverà entro sabato?",
+        1.5,
+        r"\b(?:arriv\w*|consegnat\w*|spedit\w*)\s+(?:\w+\s+)?(?:entro|prima\s+di|per)\s+(?:lunedi|martedi|mercoledi"
+        r"|giovedi|venerdi|sabato|domenica|il\s+weekend|domani|natale|\d)",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "cosa è successo",
+        0.7,
+        r"\b(?:cos(?:a|')|che\s+cosa|che)\s*e\s+successo\b|\bcome\s+mai\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "novità?",
+        1.5,
+        r"(?:^|\n)\W*(?:ci\s+sono\s+)?(?:novita|notizie|aggiornamenti|allora|stato|status|e\s+quindi|e\s+allora)"
+        r"\s*\?+|(?:^|\n)\W*e\s+(?:il\s+mio|l')\s*(?:ordine|pacco)\s*\?+",
+    ),
+    cue(
+        "dov'è il resto",
+        2.0,
+        r"\bdov(?:e|')\s*(?:e\s+|sono\s+)?(?:il\s+resto|l'altr[oa]|gli\s+altri|le\s+altre)\b"
+        r"|\bresto\s+(?:del(?:l')?|dell)\s*(?:mio\s+|mia\s+)?(?:\w+\s+)?" + _NOUNS + r"\b"
+        r"|\bsolo\s+(?:una\s+)?parte\b|\bconsegna\s+parziale\b",
         veto_after=OTHER_OBJECT,
     ),
     cue(
@@ -113,6 +200,7 @@ FOR: tuple[Cue, ...] = (
         r"|consegna|acquisto)\b"
         r"|\baggiornament\w*|\bnotizi[ae]\b|\bnovita\b|\bnon\s+so\s+(?:piu\s+)?(?:niente|nulla)\b",
         veto_after=OTHER_OBJECT,
+        veto_before=THANKED,
     ),
     cue(
         "ritardo",
@@ -143,7 +231,10 @@ FOR: tuple[Cue, ...] = (
         r"|\bferm[oa]\s+(?:da|a|al|nel|in)\b",
     ),
     cue(
-        "in viaggio?", 1.5, r"\bin\s+(?:viaggio|arrivo|transito)\b|\bper\s+strada\b", veto_after=OTHER_OBJECT
+        "in viaggio?",
+        1.5,
+        r"\bin\s+(?:viaggio|arrivo|transito|consegna)\b|\bper\s+strada\b",
+        veto_after=OTHER_OBJECT,
     ),
     cue(
         "ci mette tanto",
@@ -152,9 +243,16 @@ FOR: tuple[Cue, ...] = (
         veto_after=OTHER_OBJECT,
     ),
     cue(
+        "dice di averlo consegnato",
+        2.0,
+        r"\b(?:dice|sostiene|afferma|risulta)\w*\s+(?:di\s+)?(?:averlo|averla|aver|avere)\s+(?:\w+\s+)?(?:consegnat"
+        r"|lasciat)\w*",
+    ),
+    cue(
         "pacco perso",
         1.5,
-        r"\b(?:pacco|ordine|spedizione)\b" + CLAUSE + r"{0,30}?\b(?:pers[oa]|smarrit\w*)\b",
+        r"\b(?:pacco|ordine|spedizione)\b" + CLAUSE + r"{0,30}?\b(?:pers[oa]|smarrit\w*)\b"
+        r"|\b(?:pers[oa]|smarrit[oa])\s+(?:il\s+mio\s+|la\s+mia\s+|il\s+|la\s+)?(?:pacco|ordine|spedizione)\b",
     ),
 )
 
@@ -227,6 +325,12 @@ AGAINST: tuple[Cue, ...] = (
         r"|\bottimo\s+prodotto\b",
     ),
     cue("grazie", -0.3, r"\bgrazie\b"),
+    cue(
+        "tutto a posto, solo per informarvi",
+        -1.5,
+        r"\b(?:tutto\s+(?:a\s+posto|ok|bene|perfetto)|solo\s+per\s+(?:informar|avvisar)\w*"
+        r"|(?:e\s+)?risolto)\b" + NOT_A_QUESTION,
+    ),
 )
 
 # Amazon relay and webform topics, matched on the subject only.

@@ -51,6 +51,30 @@ class Lexicon:
     feedback: tuple[str, ...]  # a demand for a positive rating, or to change a negative one
     review_words: str  # "review", "Bewertung": with an incentive nearby, a bought review
     incentive_words: str  # "free", "voucher", "10%"
+    # A clause that opens with its finite verb is a condition in German ("Wird die Bestellung storniert,
+    # ..." = "if the order is cancelled, ..."); languages without that word order never match.
+    verb_first_condition: str = r"(?!)"
+    # -- rules that need two kinds of words in one sentence (each defaults to "never matches") --
+    rating_verbs: str = r"(?!)"  # "rate us", "bewerten Sie uns": a review asked for as a verb
+    rating_change: str = r"(?!)"  # "bump it up", "korrigieren", "remonter": changing a rating
+    request: str = r"(?!)"  # "could you", "bitte", "pourriez-vous": asking the buyer to do it
+    satisfaction: str = (
+        r"(?!)"  # "happy", "zufrieden": with a review and a condition, reviews only from the happy
+    )
+    gating: str = r"(?!)"  # "only", "once", "erst", "avant de": the condition that gates the review
+    fault: str = r"(?!)"  # "oversight", "backlog", "Versäumnis": a fault that, owned by us, is blame
+    ours: str = r"(?!)"  # "our", "on our side", "unsererseits": whose the fault is
+    delay_words: str = r"(?!)"  # "delay", "Verzögerung", "retard": the wait itself
+    blamed_on_us: str = r"(?!)"  # "down to us", "de notre fait", "cosa nuestra": the wait put on the seller
+    refund_words: str = r"(?!)"  # "refund", "money back", "storniert": a refund or cancellation named
+    first_person: str = r"(?!)"  # "I'll", "wir", "je", "yo", "io": the seller doing it
+    refund_state: str = r"(?!)"  # "is cancelled", "on its way back": declared done, whoever did it
+    buyer_action: str = (
+        r"(?!)"  # "you can request", "Your Orders", "Sie möchten": the buyer's own step or wish
+    )
+    reassurance: str = r"(?!)"  # "no problem", "keine Sorge": a "no" that denies nothing
+    status_report: str = r"(?!)"  # "shows as cancelled", "risulta annullato": what the order systems say
+    schedule: str = r"(?!)"  # "Monday to Friday", "du lundi au vendredi": opening days, not a date
 
 
 @dataclass(frozen=True)
@@ -79,12 +103,30 @@ class CompiledLexicon:
     feedback: re.Pattern[str]
     review_words: re.Pattern[str]
     incentive_words: re.Pattern[str]
+    verb_first_condition: re.Pattern[str]
+    rating_verbs: re.Pattern[str]
+    rating_change: re.Pattern[str]
+    request: re.Pattern[str]
+    satisfaction: re.Pattern[str]
+    gating: re.Pattern[str]
+    fault: re.Pattern[str]
+    ours: re.Pattern[str]
+    delay_words: re.Pattern[str]
+    blamed_on_us: re.Pattern[str]
+    refund_words: re.Pattern[str]
+    first_person: re.Pattern[str]
+    refund_state: re.Pattern[str]
+    buyer_action: re.Pattern[str]
+    reassurance: re.Pattern[str]
+    status_report: re.Pattern[str]
+    schedule: re.Pattern[str]
 
 
-def _join(patterns: str | tuple[str, ...]) -> re.Pattern[str]:
-    if isinstance(patterns, str):
-        return re.compile(patterns)
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+def _join(patterns: str | tuple[str, ...], plain: bool = False) -> re.Pattern[str]:
+    from ghostdesk.replies.compliance.text import strip_accents
+
+    source = patterns if isinstance(patterns, str) else "|".join(f"(?:{p})" for p in patterns)
+    return re.compile(strip_accents(source) if plain else source)
 
 
 def load(language: str) -> Lexicon:
@@ -96,11 +138,29 @@ def load(language: str) -> Lexicon:
 
 
 @cache
-def compiled(language: str) -> CompiledLexicon:
-    """The lexicon of a language with its patterns compiled once per process."""
+def has_accents(language: str) -> bool:
+    """Whether any pattern of a language names an accented letter, so that its accent-free twin differs."""
+    from ghostdesk.replies.compliance.text import strip_accents
+
+    lexicon = load(language)
+    for f in fields(Lexicon):
+        value = getattr(lexicon, f.name)
+        for source in (value,) if isinstance(value, str) else value:
+            if strip_accents(source) != source:
+                return True
+    return False
+
+
+@cache
+def compiled(language: str, plain: bool = False) -> CompiledLexicon:
+    """The lexicon of a language with its patterns compiled once per process.
+
+    ``plain`` compiles the patterns with accents stripped, to be matched against text stripped the same
+    way (:func:`ghostdesk.replies.compliance.text.strip_accents`): replies typed without accents.
+    """
     lexicon = load(language)
     values: dict[str, Any] = {
-        f.name: (getattr(lexicon, f.name) if f.name == "language" else _join(getattr(lexicon, f.name)))
+        f.name: (getattr(lexicon, f.name) if f.name == "language" else _join(getattr(lexicon, f.name), plain))
         for f in fields(Lexicon)
     }
     return CompiledLexicon(**values)

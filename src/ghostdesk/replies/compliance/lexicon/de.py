@@ -3,7 +3,8 @@
 from ghostdesk.replies.compliance.lexicon import Lexicon
 
 _NUM = (
-    r"(?:\d+(?:[.,]\d+)?(?:\s*(?:-|–|bis|oder)\s*\d+)?|eine[mnr]?|ein|eins|zwei|drei|vier|fünf|sechs|"
+    r"(?:\d+(?:[.,]\d+)?(?:\s*(?:-|–|bis|oder)\s*\d+)?|ein(?:,| oder| bis) zwei|zwei(?:,| oder| bis) drei|"
+    r"eine[mnr]?|ein|eins|zwei|drei|vier|fünf|sechs|"
     r"sieben|acht|neun|zehn|zwölf|vierzehn|vierundzwanzig|achtundvierzig|wenigen|wenige|ein paar|paar|"
     r"einigen|einige|kurzer|eines|1-2|2-3)"
 )
@@ -20,11 +21,12 @@ _MORNING = r"(?<!guten )(?<!am )(?<!heute )(?<!jeden )(?<!schönen )(?<!diesen )
 LEXICON = Lexicon(
     language="de",
     future_time=(
-        _MORNING + r"\bmorgen\b",
+        r"\b(?=morgen\b)" + _MORNING + r"morgen\b",
         r"\bübermorgen\b",
         rf"\b(?:nächste[nrs]?|kommende[nrs]?)\s+(?:woche|wochenende|monat|{_DAY}|werktag)\b",
         rf"\b{_DAY}\s+(?:nächster|kommender)\s+woche\b",
-        r"\b(?:anfang|mitte|ende)\s+(?:der\s+|dieser\s+|nächster\s+|kommender\s+|des\s+)?(?:woche|monats?)\b",
+        r"\b(?:anfang|mitte|ende)\s+(?:der\s+|dieser\s+|nächster\s+|kommender\s+|des\s+)?(?:woche|"
+        r"monats?)\b",
         rf"\bbis\s+(?:spätestens\s+)?(?:zum\s+|zur\s+|am\s+)?(?:ende\b|anfang\b|mitte\b|morgen|übermorgen|"
         rf"heute|"
         rf"{_DAY}\b|nächste|kommende|\d{{1,2}}\.|{_MONTH}\b|mittag|abend|feierabend|wochenende|weihnachten|"
@@ -33,13 +35,33 @@ LEXICON = Lexicon(
         r"\bnoch heute\b|\bheute noch\b",
         r"\bin (?:ein|zwei) bis (?:zwei|drei) tagen\b",
         r"\b(?:ab )?sofort versand\w*\b",
+        r"\b(?:kw|kalenderwoche)\s*\d{1,2}\b",
+        r"\b(?:um|gegen|ab) den\s+\d{1,2}\.(?:\s*herum)?",
+        r"\b(?:übermorgen|morgen früh|morgn|morgen vormittag|morgen nachmittag)\b|"
+        r"\b(?:rechnen sie (?:mit|so mit)|planen sie|geben sie (?:uns|der prüfung|"
+        r"amazon))\s+(?:noch\s+)?(?:etwa\s+|ca\.\s*|"
+        rf"rund\s+|gut\s+|knapp\s+)?{_NUM}\s*{_UNIT}\b",
+        r"\b(?:monats|wochen)(?:anfang|mitte|ende)\b|\b(?:anfang|mitte|ende)\s+(?:" + _MONTH[3:-1] + r")\b",
+        r"\brechtzeitig (?:zu[mr]?|für|vor)\b|\bvor dem wochenende\b|\bvor (?:ende der|"
+        r"der nächsten) woche\b",
+        r"\b(?:noch\s+)?(?:am\s+)?(?:selben|gleichen|demselben|nächsten|folgenden)\s+(?:werk|"
+        r"arbeits)?tag\b|"
+        r"\btaggleich\b|\bheutige[nrms]?\b|\bbis\s+\d{1,2}(?:[:.]\d\d)?\s*uhr\b",
     ),
     # holidays are dates too
     other_time=(
-        r"\b(?:vor|bis|zu|an|über)\s+(?:weihnachten|ostern|silvester|neujahr|den feiertagen|black friday)\b",
+        rf"\b(?:\d+|ein|einen|einem|zwei|drei|vier|fünf|ein paar|wenige)\s*(?:werk|arbeits|"
+        rf"liefer)?(?:tage?n?|stunden?|"
+        rf"std\.?|wochen?)\b{_NOT_AGO}",
+        r"\b(?:vor|bis|zu|an|über)\s+(?:\w+\s+)?(?:weihnachten|heiligabend|ostern|silvester|neujahr|"
+        r"den feiertagen|black friday|"
+        r"pfingsten|nikolaus|dem brückentag|dem langen wochenende|muttertag|vatertag|valentinstag|"
+        r"prime day|"
+        r"(?:ihrem|deinem|seinem|ihren) geburtstag|der feier|der party)\b",
         rf"\b(?:innerhalb|binnen|in|im laufe|in weniger als|nicht mehr als|höchstens|maximal|bis zu|nach|"
-        rf"in etwa|ungefähr|circa|ca\.)\s+(?:von\s+)?(?:der\s+|den\s+|des\s+)?(?:nächsten\s+|kommenden\s+)?"
-        rf"{_NUM}\s*{_UNIT}\b{_NOT_AGO}",
+        rf"in etwa|etwa|rund|ungefähr|circa|ca\.)\s+(?:von\s+)?(?:der\s+|den\s+|des\s+)?(?:nächsten\s+|"
+        rf"kommenden\s+)?"
+        rf"(?:ca\.\s*|circa\s+|etwa\s+|ungefähr\s+|rund\s+|knapp\s+|gut\s+)?{_NUM}\s*{_UNIT}\b{_NOT_AGO}",
         rf"\b(?:in|innerhalb|im laufe)\s+(?:der|den|des)\s+(?:nächsten|kommenden)\s+(?:{_NUM}\s+)?{_UNIT}\b",
         rf"\b\d+\s*(?:-|–|bis)\s*\d+\s*{_UNIT}\b",
         r"\b(?:12|24|36|48|72)\s*(?:h|std\.?|stunden)\b",
@@ -53,22 +75,29 @@ LEXICON = Lexicon(
         r"\bam\s+\d{1,2}\.(?=\s|$)",
     ),
     ship=(
-        r"\bversand\w*",
+        r"\bversand\w*|\bversan?t\b",
         r"\bversend\w*",
-        r"\bverschick\w*",
-        r"\bgeht\b[^.!?]{0,40}?\braus\b|\braus(?:gehen|geht)\b",
+        r"\bverschi?c?k\w*",
+        r"\b(?:kriegen|bekommen|bringen|haben|hauen)\b(?:[^.!?]|(?<=\d)\.){0,40}\braus\b|"
+        r"\b(?:los)?schick(?:e|en|t)\b|\b(?:schicke|schicken|schickt)\b[^.!?\n]{0,40}\blos\b",
+        r"\bgeht\b(?:[^.!?]|(?<=\d)\.){0,40}?\braus\b|\braus(?:gehen|geht)\b",
         r"\bausgeliefert\b|\bgeliefert\b|\bliefer(?:n|t|ung|ungen)\b|\bausliefer\w*",
         r"\bzugestellt\b|\bzustell\w*",
-        r"\bkomm(?:t|en)\b[^.!?]{0,40}?\ban\b|\bankomm\w*|\bangekommen\b",
-        r"\beintreffen\b|\btrifft\b[^.!?]{0,40}?\bein\b",
+        r"\bkomm(?:t|en)\b(?:[^.!?]|(?<=\d)\.){0,40}?\ban\b|\bankomm\w*|\bangekommen\b",
+        r"\beintreffen\b|\btrifft\b(?:[^.!?]|(?<=\d)\.){0,40}?\bein\b",
         r"\bunterwegs\b|\bauf dem weg\b|\bauf den weg\b",
-        r"\b(?:lager|versandzentrum|logistikzentrum)\b[^.!?]{0,30}verl(?:ässt|assen)",
-        r"\bbei ihnen (?:sein|ist|eintreffen|ankommen)\b|\b(?:ist|sind|wäre|"
-        r"sein)\b[^.!?]{0,40}?\bbei ihnen\b",
-        r"\bverl(?:ässt|assen)\b[^.!?]{0,30}\b(?:lager|versandzentrum|logistikzentrum)\b",
+        r"\b(?:lager|versandzentrum|logistikzentrum|haus)\b(?:[^.!?]|(?<=\d)\.){0,30}verl(?:ässt|assen)",
+        r"\bverl(?:ässt|assen)\b(?:[^.!?]|(?<=\d)\.){0,50}\b(?:lager|versandzentrum|logistikzentrum|haus)\b",
+        r"\bbei (?:ihnen|dir|euch) (?:sein|ist|eintreffen|ankommen)\b|\b(?:ist|sind)\b(?:[^.!?]|"
+        r"(?<=\d)\.){0,40}?\bbei (?:dir|euch)\b|\b(?:ist|sind|wäre|"
+        r"sein)\b(?:[^.!?]|(?<=\d)\.){0,40}?\bbei ihnen\b",
+        r"\bverl(?:ässt|assen)\b(?:[^.!?]|(?<=\d)\.){0,30}\b(?:lager|versandzentrum|logistikzentrum)\b",
         r"\bübergeben\b|\bübergabe\b",
         r"\bin den versand\b",
-        r"\bzustellung\b",
+        r"\b(?:zur|in die|an die|auf die) post\b|\bzu hause\b|\bdaheim\b|\bvor (?:ihrer|der|"
+        r"deiner) (?:haus)?tür\b|"
+        r"\bin (?:ihrem|deinem|den) briefkasten\b|\bzustellung\b|\bankunft\b|\b(?:bearbeitungs|liefer|"
+        r"versand|vorlauf)zeit(?:en)?\b",
         r"\bverl(?:ässt|assen) uns\b|\bkomm(?:t|en)\b|\bauf die reise\b|\bauf reisen\b",
         r"\bzukommen lassen\b|\bauf den weg (?:bringen|gebracht)\b",
         r"\b(?:ist|sind)\s+(?:\w+\s+){0,3}?da\b(?!\s*,)",
@@ -80,6 +109,10 @@ LEXICON = Lexicon(
         r"(?:bestellung|paket|päckchen|ware|artikel|sendung|lieferung)\b",
         r"\bsie\s+(?:werden|sollten)?\s*(?:\w+\s+){0,4}?(?:erhalten|bekommen|in den händen halten)\b",
         r"\bhalten sie\b[^.!?]{0,40}\bin den händen\b",
+        r"\bsie (?:haben|hätten|halten) (?:die|das|den|ihre?n?|ihr) [\wäöüß-]+",
+        r"\b(?:du\s+(?:\w+\s+){0,3}?(?:bekommst|erhältst|hast|hältst)|(?:bekommst|erhältst|hast|"
+        r"hältst)\s+du)\b"
+        r"[^.!?\n]{0,40}\b(?:paket|päckchen|bestellung|ware|artikel|sendung|lieferung|es|sie|ihn)\b",
     ),
     completion=(
         r"\babgeschlossen\b|\babschließ\w*",
@@ -87,27 +120,42 @@ LEXICON = Lexicon(
         r"\bgeprüft\b|\büberprüft\b|\bverifiziert\b",
         r"\bfreigegeben\b|\bfreigabe\b",
         r"\bbearbeitet\b|\berledigt\b|\bgelöst\b|\bgeklärt\b|\baufgehoben\b",
+        r"\b(?:durch|erledigt|fertig|abgeschlossen) (?:sein|ist)\b|\b(?:hebt|heben)\b[^.!?\n]{0,40}\bauf\b|"
+        r"\baufheben\b|\bgibt\b[^.!?\n]{0,40}\bfrei\b|\bfreigeben\b|"
+        r"\b(?:schließt|schließen)\b[^.!?\n]{0,40}\bab\b|\bist\b[^.!?\n]{0,40}\b(?:durch|erledigt|fertig)\b",
         r"\baktualisiert\b|\bändert\b|\bändern\b|\bwechselt\b|\bspringt\b",
-        r"\bdauer\w*|\bverfügbar\b|\bfertig\b",
+        r"\bdauer\w*|\bverfügbar\b|\bfertig\b|\büberschreite[nt]?\b",
     ),
     future=(
         r"\b(?:wird|werden|werde|wirst|werdet|garantiert|garantieren|garantiere|versprechen|verspreche|"
         r"versprochen|definitiv|bestimmt|sicherlich|auf jeden fall|ganz sicher|sollte|sollten|"
-        r"voraussichtlich|rechnen sie|erwarten)\b"
+        r"voraussichtlich|rechnen sie|erwarten|rechnen damit|gehen davon aus)\b"
     ),
-    subject=r"\b(?:bestellung|paket|päckchen|sendung|lieferung|artikel|ware|sperre|status|zahlung|zahlungsprüfung|prüfung|freigabe|versand)\w*",
+    subject=(
+        r"\b(?:bestellung|paket|päckchen|sendung|lieferung|artikel|ware|sperre|status|zahlung|"
+        r"zahlungsprüfung|prüfung|freigabe|versand)\w*"
+    ),
     hedge=(
-        r"\b(?:kann|können|könnte|könnten|mitunter|manchmal|gelegentlich|in der regel|"
-        r"üblicherweise|meist)\b"
+        r"\b(?:kann|können|könnte|könnten|mitunter|manchmal|gelegentlich|in seltenen fällen|"
+        r"im einzelfall)\b"
     ),
     past=(
         r"\b(?:wurde|wurden|worden|gestern|vorgestern|bereits|schon|letzte[nrs]?|vergangene[nrs]?|war|"
         r"waren)\b"
         r"|\bvor\s+\w+\s+(?:tagen|stunden|wochen)\b"
-        r"|\b(?:hat|haben|ist|sind)\b[^.!?]{0,40}?\b(?:versandt|verschickt|geliefert|zugestellt|angekommen|"
-        r"rausgegangen)\b"
+        r"|\b(?:hat|haben|ist|sind)\b(?:[^.!?]|(?<=\d)\.){0,50}?\b(?:versandt|verschickt|geliefert|"
+        r"zugestellt|"
+        r"angekommen|rausgegangen|eingetroffen|eingegangen|übergeben|verlassen|erreicht|abgeholt|"
+        r"losgeschickt|"
+        r"ausgeliefert|eingeliefert|aufgegeben|bestellt|gekauft|bezahlt|erhalten|bekommen|geschrieben|"
+        r"gesendet|"
+        r"geschickt)\b"
     ),
-    promise_words=r"\b(?:wir|ich)\s+(?:können\s+)?(?:garantieren|versprechen|garantiere|verspreche|sichern)\b|\bgarantiert\b",
+    promise_words=(
+        r"\b(?:wir|ich)\s+(?:können\s+)?(?:garantieren|versprechen|garantiere|verspreche|sichern)\b|"
+        r"\bgarantiert\b|"
+        r"\bspätestens\b|\bversprochen\b|\bganz sicher\b|\bauf jeden fall\b|\bfest zugesagt\b"
+    ),
     promise_negation=(
         r"\b(?:kein|keine|keinen)\s+(?:genaues?\s+|festes?\s+|konkretes?\s+|verbindliches?\s+|"
         r"verlässliches?\s+)?"
@@ -144,18 +192,48 @@ LEXICON = Lexicon(
         r"(?:\w+\s+){0,3}?(?:fehler|vergessen|verzögert|versäumt|schuld|verantwortlich|zu langsam)\b",
         r"\bauf unsere kappe\b|\bgeht (?:das |es )?(?:voll |ganz )?auf uns\b",
         r"\b(?:wir|ich)\s+(?:haben|habe)\s+(?:\w+\s+){0,4}?(?:falsch|nicht richtig)\s+\w+",
+        r"\b(?:wir|ich)\s+(?:\w+\s+){0,4}?(?:falsch|fehlerhaft|zu spät|nicht rechtzeitig|"
+        r"versehentlich)\s+\w+\s+"
+        r"(?:haben|habe|hatten|hatte)\b",
         r"\bentschuldigen (?:uns|mich) für (?:unseren|meinen|unser|mein) (?:fehler|versäumnis|versehen)\b",
+        r"\b(?:wir|ich)\s+(?:waren|war|sind|bin)\s+(?:\w+\s+)?(?:zu langsam|zu spät|nachlässig|"
+        r"unaufmerksam)\b",
+        r"\b(?:haben|habe)\s+(?:wir|ich)\s+(?:\w+\s+)?zu verantworten\b|\b(?:wir|ich)\s+(?:haben|habe)\s+"
+        r"(?:\w+\s+){0,3}?zu verantworten\b",
         r"\bes ist unsere schuld\b|\bdas ist unsere schuld\b",
         r"\bwir hätten\b[^.!?\n]{0,60}\b(?:müssen|sollen)\b",
+        r"\b(?:uns|mir)\b[^.!?\n]{0,30}\b(?:fehler|versehen|missgeschick|panne|patzer|lapsus|schnitzer|"
+        r"fauxpas)\b[^.!?\n]{0,15}\b(?:unterlaufen|passiert)\b",
+        r"\b(?:wir|ich)\s+(?:haben|habe)\s+(?:uns|mich)\s+(?:\w+\s+){0,2}?(?:vertan|geirrt|verschätzt|"
+        r"verzählt)\b|\b(?:mist|murks)\s+gebaut\b|\bvermasselt\b|\bverbockt\b",
+        r"\b(?:wir|ich)\b[^.!?\n]{0,30}\b(?:geschlampt|gepennt|verpennt|gepatzt|getrödelt|gebummelt|"
+        r"geschludert)\b",
+        r"\b(?:bei uns|uns)\b[^.!?\n]{0,30}\b(?:untergegangen|durchgerutscht|liegen geblieben|"
+        r"verloren gegangen|"
+        r"durchgegangen)\b|\b(?:wir|ich)\b[^.!?\n]{0,60}\b(?:dadurch|deshalb|deswegen|"
+        r"darum)\b[^.!?\n]{0,30}\bverzöger\w*|"
+        r"\bim stich gelassen\b|\b(?:wir|ich)\s+(?:haben|habe)\s+(?:\w+\s+){0,5}?(?:zu spät|verspätet|"
+        r"zu langsam)\s+"
+        r"(?:bearbeitet|verschickt|versandt|verpackt|gesehen|bemerkt|reagiert)\b|\b(?:wir|ich)\s+(?:sind|"
+        r"bin)\s+"
+        r"(?:\w+\s+)?(?:im rückstand|hinterher|in verzug)\b",
+        r"\b(?:durch|wegen|aufgrund|infolge|auf)\s+(?:eines?|einen|einem|einer)?\s*(?:\w+\s+)?(?:fehler|"
+        r"versehen|"
+        r"panne|problem|missgeschick|irrtum|versäumnis)s?\b[^.!?\n]{0,30}\b(?:unsere[mnrs]?|bei uns)\b",
+        r"\b(?:es gab|da gab es|da war)\s+(?:\w+\s+){0,2}?(?:fehler|versehen|panne|problem|"
+        r"missgeschick)\w*\s+"
+        r"(?:in|bei)\s+(?:unsere[mnr]?|uns)\b",
     ),
     refund=(
         r"\b(?:wir|ich)\s+(?:werden|werde|können|kann|haben|habe|würden|würde|möchten|möchte|veranlassen|"
-        r"veranlasse)?\s*(?:(?!dass\b|ob\b|wie\b|damit\b)\w+[\s,]+){0,4}?(?:stornieren|storniert|erstatten|"
+        r"veranlasse)?\s*(?:(?!dass\b|ob\b|wie\b|damit\b|raten\b|empfehlen\b|bitten\b|"
+        r"vorschlagen\b)\w+[\s,]+){0,6}?(?:stornieren|storniert|erstatten|"
         r"erstattet|zurückerstatten|zurückerstattet|rückerstatten|annullieren|zurückzahlen|"
         r"zurücküberweisen|storniere|erstatte|"
         r"zahle\s+\w+\s+zurück|überweise\s+\w+\s+zurück)\b",
         r"\b(?:storniere|stornieren|erstatte|erstatten|annullieren)\s+(?:wir|ich)\b",
-        r"\b(?:können|werden|würden|möchten|dürfen)\s+(?:wir|ich)\s+(?:(?!dass\b|ob\b|wie\b)\w+[\s,]+){0,5}?"
+        r"\b(?:können|werden|würden|möchten|dürfen)\s+(?:wir|ich)\s+(?:(?!dass\b|ob\b|"
+        r"wie\b)\w+[\s,]+){0,5}?"
         r"(?:stornieren|erstatten|zurückerstatten|rückerstatten|annullieren)\b",
         r"\b(?:wir|ich)\s+(?:\w+\s+){0,4}?(?:veranlassen|veranlasse|vornehmen|nehmen|leiten|veranlasst)\s+"
         r"(?:\w+\s+){0,3}?(?:stornierung|erstattung|rückerstattung|rückzahlung)\b",
@@ -167,19 +245,40 @@ LEXICON = Lexicon(
         r"den\s+kaufpreis)\b",
         r"\b(?:volle|vollständige|komplette|sofortige)\s+(?:rückerstattung|erstattung|rückzahlung)\b",
         r"\bgeld\s+zurück\b",
+        r"\b(?:wir|ich)\s+(?:haben|habe)\s+(?:\w+\s+){0,8}?(?:zurückerstattet|erstattet|storniert|"
+        r"zurückgebucht|"
+        r"gutgeschrieben|zurücküberwiesen|zurückgezahlt)\b",
+        r"\b(?:wir|ich)\s+(?:buchen|buche|überweisen|überweise|zahlen|zahle|geben|gebe|erstatten|"
+        r"erstatte)\b"
+        r"[^.!?\n]{0,40}\bzurück\b",
+        r"\b(?:wir|ich)\b[^.!?\n]{0,60}\b(?:geld|betrag|kaufpreis)\s+(?:\w+\s+)?zurück(?:bekommen|erhalten|"
+        r"kriegen)\b",
+        r"\b(?:stornierung|erstattung|rückerstattung|rückzahlung|gutschrift|rückbuchung)\b[^.!?\n]{0,40}"
+        r"\b(?:in die wege geleitet|eingeleitet|veranlasst|angestoßen|beauftragt|ausgelöst|vorgenommen)\b",
+        r"\b(?:ist|wurde|wird)\s+(?:\w+\s+)?(?:hiermit|hiemit|jetzt|nun|soeben|gerade|ab sofort|"
+        r"umgehend)\s+"
+        r"(?:\w+\s+)?(?:storniert|erstattet|annulliert)\b",
+        r"\b(?:erhalten|bekommen)\s+sie\s+(?:\w+\s+){0,3}?(?:ihr\s+geld|(?:eine\s+|"
+        r"die\s+)?(?:rück)?erstattung|"
+        r"gutschrift|den\s+(?:vollen\s+|gesamten\s+)?(?:betrag|kaufpreis))\b",
+        r"\b(?:geld|betrag|kaufpreis|summe)\b[^.!?\n]{0,40}\b(?:bekommen|erhalten)\s+sie\b[^.!?\n]{0,40}"
+        r"\bzurück\b",
+        r"\b(?:bekommen|erhalten)\s+sie\s+(?:\w+\s+){0,4}?(?:geld|betrag|kaufpreis|summe|cent|euro)\s+"
+        r"(?:\w+\s+){0,3}?zurück\b",
         r"\bgutschrift\s+(?:erhalten|veranlassen|veranlasst)\b",
         r"\bbetrachten sie\b[^.!?\n]{0,40}\bals (?:storniert|erstattet|erledigt)\b",
         r"\b(?:geld|betrag|kaufpreis)\b[^.!?\n]{0,40}\b(?:wieder auf|zurück auf|zurücküberwiesen|erstattet|"
         r"gutgeschrieben)",
     ),
     refund_passive=(
-        r"\b(?:wird|werden)\s+(?:(?!als\b)\w+\s+){0,4}?(?:storniert|erstattet|zurückerstattet|rückerstattet|"
+        r"\b(?:wird|werden)\s+(?:(?!als\b)\w+\s+){0,4}?(?:storniert|erstattet|zurückerstattet|"
+        r"rückerstattet|"
         r"gutgeschrieben|annulliert)\b(?!\s+(?:angezeigt|geführt|markiert|gelistet))",
     ),
     amazon_agent=r"\b(?:von|durch)\s+amazon\b|\bamazon\s+(?:wird|storniert|erstattet)\b",
     marketing=(
-        r"\brabatt\w*",
-        r"\bgutschein\w*",
+        r"\b\w*rabatt\w*",
+        r"\b\w*gutschein\w*",
         r"\b(?:aktions|rabatt|gutschein|promo)code\w*\b",
         r"\bsonderangebot\w*",
         r"\bangebot\w*\s+des\s+(?:tages|monats|jahres)\b",
@@ -197,13 +296,33 @@ LEXICON = Lexicon(
         r"\bunser(?:e|em|en)?\s+(?:weitere[nm]?|andere[nm]?|neue[nm]?|neuesten|gesamte[sn]?)\s+"
         r"(?:produkte|artikel|kollektion|sortiment)\b",
         r"\bneue kollektion\b|\bneuheiten\b",
+        r"\bbundle\b|\bunsere[rn]? app\b|\bexklusive[n]? (?:vorteile|angebote|rabatte|preise)\b|"
+        r"\bunsere[n]? (?:anderen|weiteren) (?:angebote|artikel|produkte)\b|\d+\s?[€$£]\s*(?:günstiger|"
+        r"billiger|"
+        r"weniger|rabatt|nachlass)\b|\b(?:frühjahrs|frühlings|sommer|herbst|winter|oster|weihnachts|rabatt|"
+        r"spar|sonder|jubiläums|"
+        r"wochenend|treue)aktion(?:en)?\b|\baktionspreis\w*|\bzum halben preis\b|\bhalbe[nm]? preis\b|"
+        r"\b(?:kunden|treue|vip)[- ]?club\b|\beinen blick auf unser\w*|\bunsere[mnr]?\s+(?:beliebte|"
+        r"meistverkaufte|"
+        r"bestverkaufte|top)\w*",
+        r"\b(?:jetzt|neu|nun|ab sofort|auch)\b[^.!?\n]{0,40}\b(?:im|ins)\s+(?:programm|sortiment)\b|"
+        r"\bpassend\w*\s+zu[mr]?\b[^.!?\n]{0,50}\b(?:gibt es|haben wir|bieten wir|führen wir|im shop|"
+        r"im sortiment|erhältlich)\b",
+        r"\bneue[nrs]?\s+(?:\w+\s+)?\w*(?:kollektion|kollektionen|produktlinie|serie)\b|"
+        r"\b\w*kollektion\b[^.!?\n]{0,40}\b(?:jetzt|ab sofort|neu|erhältlich)\b|\bjetzt (?:neu |"
+        r"auch )?im shop\b",
+        r"\bschau(?:en sie|t)? (?:\w+\s+){0,3}?unser\w*\s+(?:\w+\s+)?(?:shop|onlineshop|store|sortiment|"
+        r"produkte|angebote?|neuheiten|\w*kollektion|website|webseite|seite|markenshop)\b",
         r"\b\d+\s*%\s*(?:rabatt|nachlass|günstiger|sparen|off)\b|\b\d+\s*prozent\b",
         r"\bsparen sie\b|\bjetzt (?:zugreifen|kaufen|bestellen|sparen)\b",
         r"\bsale\b|\bblack friday\b|\bcyber monday\b|\bbestseller\b",
-        r"\bkönnte ihnen (?:auch\s+)?gefallen\b|\bempfehlen (?:ihnen\s+)?(?:gerne\s+)?(?:auch\s+)?unser\w*",
+        r"\bkönnte ihnen (?:auch\s+)?gefallen\b|\bgefällt ihnen (?:vielleicht )?auch\b|"
+        r"\b(?:jetzt |auch |ab sofort )?(?:in|im) unserem (?:\w+[- ])?(?:shop|store|"
+        r"onlineshop)\s+(?:\w+\s+)?(?:erhältlich|"
+        r"verfügbar|zu haben)\b|\bempfehlen (?:ihnen\s+)?(?:gerne\s+)?(?:auch\s+)?unser\w*",
         r"\b(?:ihre[rn]?|einer?)\s+nächsten?\s+(?:bestellung|einkauf|kauf)\b",
         r"\b\d+\s*%\s*(?:weniger|günstiger|billiger|reduziert)\b|(?<![\w-])-\d+\s*%",
-        r"\w*schlussverkauf\b|\bausverkauf\b|\b\d+\s*%\s*auf\s+(?:alles|alle|das gesamte)\b|\bstöbern\b",
+        r"\b\w*schlussverkauf\b|\bausverkauf\b|\b\d+\s*%\s*auf\s+(?:alles|alle|das gesamte)\b|\bstöbern\b",
         r"\bunsere[mns]?\s+(?:gesamte[mns]?|ganze[mns]?|komplette[mns]?)\s+\w*(?:sortiment|angebot|katalog|"
         r"kollektion)\b",
         r"\bverteiler\b|\bmailingliste\b|\bneue(?:n|s)?\s+produkt(?:e|en)?\b",
@@ -229,14 +348,85 @@ LEXICON = Lexicon(
         r"\bim gegenzug (?:für|zu) (?:eine|ihre|einer) (?:\w+\s+)?(?:bewertung|rezension)",
         r"\b(?:ändern|löschen|entfernen|anpassen|zurückziehen|überdenken)\s+sie\s+(?:bitte\s+)?(?:ihre\s+)?"
         r"(?:negative\s+)?(?:bewertung|rezension|feedback)\w*",
+        r"\b(?:negative|schlechte|kritische)[ns]?\s+(?:bewertung|rezension|feedback)\w*\b[^.!?\n]{0,60}"
+        r"\b(?:melden|kontaktieren|schreiben|wenden)\b",
         r"\bnegative[ns]?\s+(?:bewertung|rezension|feedback)\w*\b[^.!?\n]{0,60}?\b(?:ändern|löschen|"
         r"entfernen|zurückziehen|anpassen|zurücknehmen)",
+        r"\b(?:bewert|rezension|feedback|sterne)\w*\b[^.!?\n]{0,40}\b(?:nur|bloß|erst)?,?\s*(?:wenn|falls|"
+        r"sofern)\b"
+        r"[^.!?\n]{0,40}\b(?:zufrieden|glücklich|begeistert)\b",
+        r"\b(?:wenn|falls|sofern)\b[^.!?\n]{0,40}\b(?:zufrieden|glücklich|begeistert)\b[^.!?\n]{0,50}"
+        r"\b(?:bewert|rezension|sterne)\w*",
+        r"\b(?:bewert|rezension|feedback)\w*\b[^.!?\n]{0,80}\b(?:ansonsten|andernfalls|sonst|vorher|"
+        r"zuerst)\b"
+        r"[^.!?\n]{0,40}\b(?:melden|kontaktieren|schreiben|wenden)\b",
     ),
-    review_words=r"\b(?:bewert\w*|rezension\w*|rezensier\w*|feedback|sterne\w*)",
+    review_words=r"\b(?:bewert\w*|rezension\w*|rezensier\w*|feedback|sterne\w*|\d[- ]?stern\w*)",
+    verb_first_condition=r"(?:wird|werden|ist|sind|wurde|wurden|hat|haben|kommt|geht|sollte|sollten)\b",
     incentive_words=(
         r"\b(?:verlosung|gewinnspiel|gewinnen|preisausschreiben|gratis|kostenlos\w*|rabatt\w*|gutschein\w*|"
         r"geschenk\w*|belohn\w*|im gegenzug|als dankeschön|"
-        r"dankeschön|prämie|bonus|geld zurück|teilerstattung|gegenleistung)\b|\b\d+\s*%|[$€£]\s?\d+|"
+        r"dankeschön|prämie|bonus|geld zurück|teilerstattung|gegenleistung|zum dank|als dank|"
+        r"überraschung|verlos\w*|auslos\w*|gewinner)\b|\b\d+\s*%|[$€£]\s?\d+|"
         r"\d+\s?[$€£]"
+    ),
+    rating_verbs=(
+        r"\b(?:bewerten|bewertet|rezensieren)\s+(?:sie\s+)?(?:uns|unseren (?:shop|service))\b|"
+        r"\buns\s+(?:zu\s+)?bewerten\b"
+    ),
+    rating_change=(
+        r"\b(?:korrigier|änder|anpass|aktualisier|überarbeit|überdenk|erhöh|verbesser|hochsetz|heraufsetz|"
+        r"lösch|entfern|"
+        r"zurückzieh|zurücknehm)\w*\b|\bnach oben\b|\bnoch einmal (?:überdenken|anschauen|ansehen)\b"
+    ),
+    request=(
+        r"\b(?:könnten|würden|möchten|wollen|können) sie\b|\bbitte\b|\bbitten (?:wir )?sie\b|\b(?:wir|ich) "
+        r"(?:würden|würde) uns\b|\bwären (?:wir|ich) (?:ihnen )?dankbar\b|\bfreuen uns\b|\bvielleicht\b"
+    ),
+    satisfaction=r"\b(?:zufrieden|glücklich|begeistert|100\s?%)\b",
+    gating=r"\b(?:nur|erst|sobald|bevor|wenn|falls|sofern|solange)\b",
+    fault=(
+        r"\b(?:ein|eine|einen|einem|eines|einer|der|die|das|dem|den|des|unser\w*)\s+(?:\w+\s+)?"
+        r"(?:fehler|versehen|versäumnis|nachlässigkeit|panne|missgeschick|rückstau|rückstand|schlamperei|"
+        r"irrtum|verschulden|unachtsamkeit)\w*"
+    ),
+    ours=(r"\b(?:unsere[mnrs]?|unsererseits|bei uns|von uns|durch uns|auf unserer seite)\b"),
+    delay_words=r"\b(?:verzögerung\w*|verspätung\w*|wartezeit|warten|ausstehend\w*)\b",
+    blamed_on_us=(
+        r"\b(?:geht|liegt|lag|ging)\s+(?:\w+\s+)?(?:auf|an|bei)\s+uns\b|\b(?:durch|wegen|von)\s+uns\b|"
+        r"\bunsere[rn]?\s+(?:schuld|verantwortung|verschulden)\b|\bunsererseits\b|\b(?:wir|ich) (?:sind|"
+        r"bin) "
+        r"(?:\w+\s+)?(?:schuld|verantwortlich)\b|\bzu unseren lasten\b"
+    ),
+    refund_words=(
+        r"\b(?:\w*erstatt\w*|storn\w*|rückzahlung\w*|zurückgezahlt|ihr geld|gutgeschrieben|zurückgebucht|"
+        r"gutschreiben|gutschrift)\b|\b(?:den|ihren|der)\s+(?:\w+\s+)?(?:betrag|kaufpreis)\b|"
+        r"\b(?:schreiben|schreibe)\b[^.!?\n]{0,40}\bgut\b"
+    ),
+    first_person=r"\b(?:ich|wir|mir|uns|mich|unser\w*|persönlich|überlassen sie das mir)\b",
+    refund_state=(
+        r"\b(?:ist|wurde|sind)\s+(?:hiermit|jetzt|nun|soeben)\s+(?:storniert|erstattet|zurückerstattet|"
+        r"gutgeschrieben)\b|\b(?:sie bekommen|bekommen sie|erhalten sie|"
+        r"sie erhalten)\b[^.!?\n]{0,30}\b(?:erstattet|"
+        r"zurückerstattet|gutgeschrieben)\b|\bauf dem (?:rück)?weg (?:zurück|zu ihnen)\b|"
+        r"\bauf dem rückweg\b"
+    ),
+    buyer_action=(
+        r"\b(?:sie|du) (?:können|kannst|könnten|dürfen)\b|\bmeine bestellungen\b|\b(?:beantragen|"
+        r"anfordern)\b|"
+        r"\bsie (?:möchten|wünschen|wollen|hatten|haben (?:nach|um))\b|\bwenn sie\b|\bfalls sie\b|\bob\b"
+    ),
+    reassurance=(
+        r"\bkein(?:e)? (?:problem|sorge|ursache|stress)\b|\bmachen sie sich keine sorgen\b|"
+        r"\bnicht schlimm\b"
+    ),
+    status_report=(
+        r"\bals\s+(?:storniert|erstattet)\s+(?:angezeigt|markiert|geführt|gelistet|vermerkt)\b|"
+        r"\bwird als\b|"
+        r"\bstatus (?:ist|lautet|zeigt)\b|\bsteht auf\b"
+    ),
+    schedule=(
+        rf"\b(?:von\s+)?{_DAY}\s*(?:-|–|bis)\s*{_DAY}\b|\b(?:mo|di|mi|do|fr|sa)\.?\s*[-–]\s*(?:fr|sa|"
+        rf"so)\.?(?=\s|$)"
     ),
 )

@@ -7,7 +7,10 @@ _NUM = (
     r"eleven|twelve|fourteen|a few|a couple(?: of)?|couple of|few|several|one or two|two or three|"
     r"twenty-four|forty-eight|seventy-two)"
 )
-_UNIT = r"(?:(?:business|working|calendar|more)\s+)?(?:hours?|hrs?|h|days?|weeks?|months?|minutes?|mins?)"
+_UNIT = (
+    r"(?:(?:business|working|calendar|more)\s+)?"
+    r"(?:hours?|hrs?|h|days?|weeks?|fortnights?|months?|minutes?|mins?)"
+)
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -34,11 +37,28 @@ LEXICON = Lexicon(
         r"\bany day now\b",
         r"\bfirst thing (?:tomorrow|in the morning|on \w+day|\w+day)\b",
         r"\bovernight\b",
+        r"\b(?:at the |by the |in the )?(?:start|beginning|middle|end) of (?:the |this |next |the next )?"
+        r"(?:week|month)\b|\bmid-?(?:week|month)\b|\bearly next\b|\blater this (?:week|month)\b",
+        r"\bin time for\b|\bthis side of (?:the weekend|the holidays|christmas|\w+day)\b",
+        r"\b(?:in )?a matter of (?:hours|days|minutes)\b",
+        r"\bto+m+or+o+w*\b|\btmr\b|\btomoz\b",
+        r"\b(?:in )?an?\s+(?:week|fortnight|month)'s time\b|\b(?:a|one|two) (?:week|"
+        r"fortnight)s? from (?:now|today)\b|"
+        r"\bwithin the (?:week|month|day)\b|\bby (?:the )?(?:week|month)(?:'s)? end\b",
+        r"\b(?:allow|reckon on|count on|plan for|give it|expect)\s+(?:about\s+|around\s+|roughly\s+|"
+        r"another\s+)?"
+        rf"{_NUM}\s*{_UNIT}\b",
     ),
     # holidays are dates too
     other_time=(
-        r"\b(?:before|by|until|for|over)\s+(?:christmas|xmas|easter|new year|black friday|the holidays)\b",
-        rf"\b(?:within|in|inside|under|in under|in less than|less than|no more than|not more than|at most|"
+        rf"\b(?:\d+|one|two|three|four|five|a few|a couple of)\s*(?:business |working )?(?:days?|hours?|"
+        rf"hrs|weeks?)\b{_NOT_AGO}",
+        r"\b(?:before|by|until|for|over|on)\s+(?:christmas|xmas|easter|new year|black friday|the holidays|"
+        r"(?:mother|father|valentine)'?s'? day|prime day|thanksgiving|halloween|the bank holiday|"
+        r"the long weekend|"
+        r"(?:his|her|their|your) birthday|the party)\b",
+        rf"\b(?:within|in|inside(?: of)?|under|in under|in the space of|in less than|less than|"
+        rf"no more than|not more than|at most|"
         rf"max(?:imum)?(?: of)?|over the next|in the next|during the next|in the coming|within the next|"
         rf"up to|after|around|about|approximately|"
         rf"roughly)\s+(?:the\s+)?(?:next\s+)?{_NUM}\s*{_UNIT}\b{_NOT_AGO}",
@@ -53,12 +73,12 @@ LEXICON = Lexicon(
         rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b",
         rf"\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
         r"\b(?:on\s+)?the\s+\d{1,2}(?:st|nd|rd|th)\b",
-        r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",
+        r"\b(?!24/7\b)\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",
         r"\b\d{4}-\d{2}-\d{2}\b",
     ),
     ship=(
-        r"\bship(?:s|ped|ping|ment)?\b",
-        r"\bdispatch(?:es|ed|ing)?\b",
+        r"\bship+(?:s|ed|ing|ment)?\b",
+        r"\b(?:dispatch|despatch|dispach)(?:es|ed|ing)?\b",
         r"\bsen[dt]s?\b|\bsending\b",
         r"\bmail(?:ed)? (?:it|them|out)\b",
         r"\bdeliver(?:s|ed|y|ies|ing)?\b",
@@ -70,10 +90,10 @@ LEXICON = Lexicon(
         r"\bleav(?:e|es|ing) (?:our|the) (?:warehouse|facility|fulfil+ment)",
         r"\bbe (?:with you|there|at your door|in your hands)\b",
         r"\breach(?:es)? you\b",
-        r"\bin (?:your|the) mailbox\b",
-        r"\bexpect (?:it|them|your (?:order|package|parcel|item|delivery))\b",
+        r"\bin (?:your|the) mailbox\b|\bin the post\b|\b(?:on|at) your doorstep\b|\bin your hands\b",
+        r"\bexpect (?:it|them|your (?:order|package|parcel|item|delivery))\b|\bexpect (?:your|the) [\w-]+\b",
         r"\bhand(?:ed)? (?:it |them )?(?:over )?to (?:the )?(?:carrier|courier)\b",
-        r"\beta\b",
+        r"\beta\b|\b(?:lead|handling|processing|turnaround|dispatch|delivery|shipping) times?\b",
         r"\bin transit\b",
         r"\bleav(?:e|es|ing) us\b|\bon the road\b|\bon its journey\b",
     ),
@@ -88,21 +108,29 @@ LEXICON = Lexicon(
         r"lifted|fixed|sorted(?: out)?|finali[sz]ed|ready|done|finished|available)\b",
         r"\b(?:completes|clears|resolves|finishes|updates|changes?|moves?|releases|process|verify|approve|"
         r"lifts?)\b",
-        r"\b(?:take|takes|last|lasts)\b",
+        r"\b(?:take|takes|last|lasts|exceed|exceeds)\b",
     ),
     future=(
         r"\b(?:will|shall|going to|gonna|should|expected? to|guarantee[ds]?|promise[ds]?|definitely|"
-        r"certainly|for sure|sure to|bound to|assured?|can expect|expect|(?:is|are) due to|scheduled)\b|'ll\b"
+        r"certainly|for sure|sure to|bound to|assured?|can expect|expect|(?:is|are) due to|scheduled)\b|"
+        r"'ll\b"
     ),
-    subject=r"\b(?:order|parcel|package|item|shipment|delivery|hold|status|payment|verification|check|tracking|dispatch)s?\b",
-    hedge=r"\b(?:can|could|may|might|sometimes|occasionally|in some cases|usually|typically|normally)\b",
+    subject=(
+        r"\b(?:order|parcel|package|item|shipment|delivery|hold|status|payment|verification|check|tracking|"
+        r"dispatch)s?\b"
+    ),
+    hedge=r"\b(?:can|could|may|might|sometimes|occasionally|in some cases|in rare cases)\b",
     past=(
         r"\b(?:was|were|had|yesterday|ago|already|earlier|last (?:week|night|month|\w+day))\b"
         r"|\b(?:has|have)\s+(?:already\s+)?(?:been|shipped|left|arrived|gone|dispatched|sent)\b"
         r"|(?<!\bbe )(?<!\bbeen )(?<!\bget )(?<!\bgets )(?<!\bis )(?<!\bare )"
         r"\b(?:shipped|dispatched|delivered|arrived|sent|left|went out|handed)\b"
     ),
-    promise_words=r"\b(?:i|we)\s+(?:can\s+)?(?:promise|guarantee|assure you)\b|\bguaranteed\b",
+    promise_words=(
+        r"\b(?:i|we)\s+(?:can\s+)?(?:promise|guarantee|assure you)\b|\bguaranteed\b|"
+        r"\b(?:at the (?:very )?)?latest\b|"
+        r"\bpromise[ds]?\b|\bno question\b|\bwithout fail\b"
+    ),
     promise_negation=(
         r"\b(?:can(?:not|'t)|can not|unable to|not able to|won't|will not|don't|do not|"
         r"are not in a position to)"
@@ -114,7 +142,9 @@ LEXICON = Lexicon(
     reply_words=r"\b(?:answer|reply|respond|response|get back to you|hear from us|update you|message)\b",
     conditional_start=r"(?:if|unless|in case|should (?:it|your|the|you)|in the event)\b",
     conditional_inline=r"\b(?:if|unless|in case|in the event that)\b",
-    negation=r"\b(?:not|no|never|nothing|none|neither|nor|cannot|can't|isn't|wasn't|aren't|don't|won't)\b|n't\b",
+    negation=(
+        r"\b(?:not|no|never|nothing|none|neither|nor|cannot|can't|isn't|wasn't|aren't|don't|won't)\b|n't\b"
+    ),
     blame=(
         r"\b(?:our|my)\s+(?:own\s+)?(?:fault|mistake|error|oversight|bad|blunder|negligence)\b",
         r"\b(?:mistake|error|oversight|fault|delay|slip|problem)\s+on\s+our\s+(?:part|side|end)\b",
@@ -133,36 +163,79 @@ LEXICON = Lexicon(
         r"\bour (?:own )?(?:shipping |processing |handling )?delay\b",
         r"\bthe (?:delay|problem|issue|hold-up) (?:is|was) (?:entirely |completely |all )?(?:on us|"
         r"our fault|our doing)\b",
-        r"\b(?:that|this|it)(?:'s| is| was)(?: \w+)? on us\b|\bwe dropped the ball\b",
+        r"\b(?:that|this|it)(?: one)?(?:'s| is| was)(?: \w+)? on us\b|\bwe dropped the ball\b|"
+        r"\bour (?:own )?doing\b",
+        r"\b(?:due to|because of|result of|caused by|owing to|down to|stems? from|comes? from|there (?:was|"
+        r"were|"
+        r"has been))\s+(?:an?\s+|the\s+|some\s+)?(?:\w+\s+)?(?:error|mistake|problem|issue|oversight|"
+        r"glitch|"
+        r"fault|mix-up|bug|slip|failure)s?\b[^.!?\n]{0,25}\b(?:in|at|with|from|of|by|"
+        r"on)\s+our\s+(?:own\s+)?"
+        r"(?:warehouse|system|team|staff|side|end|part|shop|store|software|stock|inventory|office|packing|"
+        r"dispatch|logistics)",
+        r"\b(?:we|i)\b[^.!?\n]{0,40}\bshould(?:'ve| have)\s+(?:\w+\s+)?(?:chased|noticed|checked|flagged|"
+        r"caught|spotted|acted|processed|shipped|sent|dispatched|contacted|told|informed|followed|looked)\b",
         r"\bwe\s+(?:\w+\s+)?(?:mislabel+ed|mixed up|misplaced|lost|mispacked|sent the wrong|"
         r"shipped the wrong|"
         r"entered the wrong|got (?:it|this) wrong)\b",
         r"\b(?:error|mistake|fault|problem|issue|oversight)\s+(?:at|from)\s+our\s+(?:end|side)\b",
         r"\bwe should(?:\'ve| have)\s+\w+(?:ed|en|ent|own|ne|ld|ht|ne)\b|\bwe ought to have\b",
+        r"\b(?:we|i|our\s+(?:\w+\s+){0,2}?(?:warehouse|team|staff|system|people|guys|department|packers|"
+        r"colleagues|courier|side|end)s?)\s+(?:\w+\s+)?(?:messed|screwed|slipped|mucked|stuffed) up\b",
+        r"\bwent wrong\s+(?:on|at|in)\s+our\s+(?:end|side|part|warehouse|shop)\b",
+        r"\b(?:slipped|fell|got lost)\s+(?:through the (?:cracks|net)|between the cracks)\b|"
+        r"\bwe lost track\b",
+        r"\b(?:we|i)\b[^.!?\n]{0,60}\b(?:and|which|so)\s+(?:that|this|it)?\s*(?:held up|delayed|"
+        r"slowed down|stalled)\b",
+        r"\b(?:we|i)(?:'ve| have)?\s+(?:really\s+)?(?:let you down|failed you|fallen short|fell short|"
+        r"dropped the ball)\b",
+        r"\b(?:we|i)\s+(?:\w+\s+){0,3}?(?:processed|handled|packed|shipped|dealt with)\s+(?:\w+\s+){0,3}?"
+        r"(?:late|too late|slowly)\b|\b(?:we|i)(?:'re| are|'ve been| have been)\s+(?:running\s+)?behind\b",
+        r"\b(?:we|i)(?:'re| are|'m| am)\s+(?:\w+\s+)?(?:the )?(?:culprits?|guilty)\b",
+        r"\b(?:delay|hold-up|wait|problem|issue|this|that|it)\s+(?:is|was)\s+(?:entirely\s+|fully\s+|"
+        r"all\s+|"
+        r"completely\s+|solely\s+)?(?:our|my)\s+(?:own\s+)?responsibility\b",
+        r"\b(?:we|i)\s+(?:were|was|have been|'ve been)\s+(?:\w+\s+)?(?:too slow|slow to|late to|careless|"
+        r"sloppy|"
+        r"negligent)\b",
     ),
     refund=(
         r"\b(?:we|i)\s*(?:'ll|will|shall|'re going to|are going to|am going to|'m going to|can|could|"
         r"'d be happy to|would be happy to|are happy to|'m happy to|have|'ve|just|already|'d like to|"
         r"would like to)"
         r"\s+(?:\w+\s+){0,3}?(?:refund|cancel|reimburse|void|credit you|give you your money back)\w*",
-        r"\b(?:we|i)\s+(?:'ll\s+|will\s+)?(?:go ahead and |immediately |now )?(?:refund|cancel|reimburse)\s+"
+        r"\b(?:we|i)\s+(?:'ll\s+|will\s+)?(?:go ahead and |immediately |now )?(?:refund|cancel|"
+        r"reimburse)\s+"
         r"(?:you|it|the order|your order|this order|your payment)\b",
         r"\b(?:we|i)\s*(?:'ll|will|can|have|'ve)\s+(?:\w+\s+){0,2}?(?:issue|process|arrange|send|initiate|"
         r"organi[sz]e)\s+(?:you\s+)?(?:a|an|the|your)\s+(?:full\s+|complete\s+|partial\s+)?(?:refund|"
         r"cancellation|reimbursement)\b",
         r"\blet (?:me|us) (?:\w+\s+)?(?:cancel|refund)\b",
+        r"(?:\b(?:we|i)(?:'re|'m|'d be|'ll be| are| am| would be| will be)?\s+(?:\w+\s+)?|(?:^|"
+        r"(?<=[.!?\n-]))\s*)"
+        r"(?:happy|glad|pleased|more than willing)\s+to\s+(?:\w+\s+)?(?:cancel|refund|reimburse)\b",
+        r"\b(?:we|i)\b[^.!?\n]{0,30}\b(?:reverse|void|credit back|refund)\s+(?:the|your|this|"
+        r"that)\s+(?:charge|payment|transaction|"
+        r"purchase)\b",
         r"\bcancel+ed (?:it|the order|your order) for you\b",
         r"\b(?:we|i)\s+(?:\w+\s+){0,2}?(?:start|initiate|process|issue|trigger|"
         r"send)\w*\s+(?:\w+\s+){0,2}?(?:refund|reimbursement)\b",
-        r"\byou(?:'ll| will| are going to| shall)\s+(?:\w+\s+)?(?:get|receive|be given)\s+(?:a |your |the )?"
+        r"\byou(?:'ll| will| are going to| shall)\s+(?:\w+\s+)?(?:get|receive|be given)\s+(?:a |your |"
+        r"the )?"
         r"(?:full |complete |immediate )?(?:refund|money back|reimbursement)\b",
         r"\byou(?:'ll| will)\s+be\s+(?:fully\s+)?(?:refunded|reimbursed|credited)\b",
         r"\b(?:full|complete|immediate|100%) refund\b",
         r"\b(?:refund|cancellation) (?:is|has been|will be) (?:issued|processed|arranged|on its way|"
         r"initiated)\b",
         r"\bconsider (?:it|the order|your order|this)(?: as)? (?:cancel+ed|refunded|done)\b",
+        r"\b(?:order|purchase|it)\s+(?:is|has been)\s+(?:now|hereby|officially|successfully)\s+(?:been\s+)?"
+        r"(?:cancel+ed|refunded)\b",
         r"\b(?:money|amount|payment|funds|purchase price)\b[^.!?\n]{0,40}\b(?:back on|back to|returned to|"
         r"refunded|credited)\b",
+        r"\b(?:get|have|receive|be given)\s+(?:\w+\s+){0,3}?(?:money|penny|pennies|cent|cents|dollar|"
+        r"amount|payment|funds|purchase price|it all)\s+back\b",
+        r"\b(?:pay|give|send)\s+(?:you|it)\s+(?:all\s+)?back\b|\bmoney[- ]back\b",
+        r"\b(?:we|i)(?:'ve| have)\s+(?:\w+\s+){0,2}?(?:refunded|reimbursed|cancel+ed|credited|returned)\b",
     ),
     refund_passive=(
         r"\b(?:your|the|this) (?:order|payment|purchase) (?:will|'ll|is going to) be (?:\w+\s+)?"
@@ -195,6 +268,20 @@ LEXICON = Lexicon(
         r"\bloyalty (?:program|discount|reward)\b",
         r"\b\d+\s*%\s*(?:less|cheaper|discount|savings?)\b|(?<![\w-])-\d+\s*%",
         r"\bwe also (?:sell|offer|stock|carry|make|have)\b",
+        r"\b(?:now |also )?available (?:in|on|from) our\b|\b(?:our|the) new\s+(?:[\w-]+\s+){0,2}?(?:range|"
+        r"line|collection|series|models?|products?)\b|"
+        r"\b(?:launch|launches|launching|coming soon)\b|"
+        r"\bbundle\b|\b(?:download|get|install|try) our app\b|\bour (?:other|more) (?:listings|offers|"
+        r"items)\b|"
+        r"\bexclusive (?:offers?|deals?|discounts?|perks?|benefits?|access|prices?)\b|\bmembers?[- ]only\b|"
+        r"\d+\s?[€$£]\s*(?:less|off|cheaper)\b|[€$£]\s?\d+\s*(?:less|off|cheaper)\b|\bhalf[- ]price\b|"
+        r"\bhalf off\b|\bbest-?selling\b|\bmost popular\b|\b(?:vip|loyalty|members?'?) club\b|"
+        r"\bjoin our\b|\b(?:look|peek|glance) at our\b|\bnew releases?\b|\bcampaign\b",
+        r"\bwe(?:'ve| have)?\s+(?:just\s+)?(?:added|launched|released|restocked)\b[^.!?\n]{0,40}\b(?:store|"
+        r"shop|"
+        r"range|collection|storefront|catalog(?:ue)?|line)\b|\bwe now (?:also )?(?:have|stock|sell|carry|"
+        r"offer)\b|"
+        r"\bmatching\b[^.!?\n]{0,60}\b(?:in our|from our|available in|on our)\b",
         r"\b(?:store|shop|storefront)\b[^.!?\n]{0,60}\b(?:have|take) a look\b|\b(?:have|"
         r"take) a look at our\b",
         r"\bour (?:amazon )?storefront\b|\bnew products?\b|\bearly access\b|\bbrowse\b",
@@ -207,7 +294,7 @@ LEXICON = Lexicon(
         r"coupon)\s+\w+|\bat checkout\b",
     ),
     feedback=(
-        r"\b(?:5|five)[- ]?stars?\b",
+        r"\b(?:5|five)[- ]?stars?\b|\b5\s?\*",
         r"\b(?:positive|good|great|excellent|glowing|top|high|nice|favou?rable|perfect|best|stellar)\s+"
         r"(?:feedback|reviews?|ratings?|scores?|comments?)\b",
         r"\brate us (?:highly|well|5|five|positively|the highest)\b",
@@ -221,9 +308,20 @@ LEXICON = Lexicon(
         r"\b(?:in exchange|in return) for (?:a|an|your) (?:\w+\s+)?(?:review|feedback|rating)",
         r"\b(?:negative|bad|poor|1-star|one-star) (?:feedback|reviews?|ratings?)\b[^.!?\n]{0,60}\b"
         r"(?:remov|delet|chang|updat|revis|take (?:it )?down|withdraw)",
+        r"\b(?:review|feedback|rating|rate us)\b[^.!?\n]{0,40}\b(?:if|when|once|provided)\b[^.!?\n]{0,30}"
+        r"\b(?:happy|satisfied|pleased|delighted|content|thrilled)\b",
+        r"\b(?:if|when|once|provided)\b[^.!?\n]{0,30}\b(?:happy|satisfied|pleased|delighted|content|"
+        r"thrilled)\b"
+        r"[^.!?\n]{0,50}\b(?:leave|write|post|give|share)\b[^.!?\n]{0,20}\b(?:review|feedback|rating)\b",
+        r"\b(?:negative|bad|poor|low|critical|1-star|one-star)\s+(?:review|feedback|rating)\b[^.!?\n]{0,60}"
+        r"\b(?:contact|message|tell|write to|talk to|reach out to) us\b",
+        r"\b(?:review|feedback|rating)\b[^.!?\n]{0,80}\b(?:otherwise|if not|before (?:leaving|posting|"
+        r"writing))\b"
+        r"[^.!?\n]{0,40}\b(?:contact|message|write to|tell|talk to) us\b",
     ),
     review_words=(
-        r"\b(?:your|a|an)\s+(?:\w+\s+)?review\b|"
+        r"\b(?:your|a|an)\s+(?:[\w-]+\s+)?review\b|\b(?:[1-5]|one|two|three|four|five)[- ]?stars?\b|"
+        r"\breviewers?\b|\breview(?:ing|ed)\b|"
         r"\b(?:leave|write|post|give|submit|share|add)\s+(?:us\s+)?(?:a |an |your |the )?(?:\w+\s+)?"
         r"(?:review|feedback|rating)\b|\brate us\b|\brating\b|\bfeedback\b|\bproduct review\b"
     ),
@@ -231,6 +329,68 @@ LEXICON = Lexicon(
         r"\b(?:prize draw|raffle|sweepstakes?|competition|lottery|giveaway|win a|free|discount\w*|"
         r"vouchers?|coupons?|gift(?: card)?s?|reward\w*|in exchange|in return|"
         r"compensat\w*|cash|bonus|credit|money back|partial refund|rebate|thank[- ]you gift|"
-        r"off your next)\b|\b\d+\s*%|[$€£]\s?\d+|\d+\s?[$€£]"
+        r"off your next|as a (?:small )?thank[- ]?you|as thanks|by way of thanks|in appreciation|"
+        r"surprise|prize|winner|draw|entered into|entry)\b|\b\d+\s*%|[$€£]\s?\d+|\d+\s?[$€£]"
     ),
+    rating_verbs=r"\b(?:rat(?:e|ed|ing)|review(?:ed|ing)?)\s+(?:us|our (?:shop|store|service))\b",
+    rating_change=(
+        r"\b(?:bump(?:ing)?|mov(?:e|ing)|push(?:ing)?|bring(?:ing)?|put(?:ting)?|turn(?:ing)?)\s+(?:it|"
+        r"that|this|them)"
+        r"\s+up\b|\b(?:rais|increas|improv|upgrad|adjust|reconsider|revisit|revis|updat|chang|amend|edit|"
+        r"correct|"
+        r"remov|delet|withdraw|retract)\w*\b|\btak(?:e|ing) (?:it|that|this|them) down\b"
+    ),
+    request=(
+        r"\b(?:could|would|can|will) you\b|\bplease\b|\bwould you mind\b|\b(?:we|i)(?:'d|"
+        r" would)\s+(?:be (?:so |very |really )?"
+        r"(?:grateful|thankful)|appreciate|love)\b|\bkindly\b|\bwe (?:ask|hope|invite)\b|\bif you (?:could|"
+        r"would)\b"
+    ),
+    satisfaction=(
+        r"\b(?:happy|satisfied|pleased|delighted|content|thrilled|(?:100|\d+) ?%)\b"
+        r"(?! to\b)"
+    ),
+    gating=r"\b(?:only|once|until|unless|before|provided|as long as|if|when)\b",
+    fault=(
+        r"\b(?:an?|the|this|that|one|some|our(?: own)?|a (?:small|big|huge|silly|stupid))\s+(?:[\w-]+\s+)?"
+        r"(?:errors?|mistakes?|oversights?|backlogs?|slip-?ups?|mix-?ups?|blunders?|negligence|"
+        r"carelessness|"
+        r"mishaps?|glitch(?:es)?|failures?|fault)\b"
+    ),
+    ours=(r"\b(?:our|on our (?:side|end|part)|by us|at our end|from our side|ourselves)\b"),
+    delay_words=r"\b(?:delay|delays|hold-?up|wait|waiting|late(?:ness)?|pending status)\b",
+    blamed_on_us=(
+        r"\b(?:down to|because of|caused by|due to|thanks to|blame|on)\s+us\b|\bour (?:own )?(?:fault|"
+        r"doing|"
+        r"responsibility|mistake|error|oversight)\b|\bwe(?:'re| are) (?:to blame|responsible|at fault)\b"
+    ),
+    refund_words=(
+        r"\b(?:refund(?:s|ed|ing)?|reimburs\w*|cancel+(?:s|ed|ing|ation)?|money back|your money|"
+        r"every penny|"
+        r"full amount|the charge|credit (?:your|the) (?:account|card))\b"
+    ),
+    first_person=(
+        r"\b(?:i|we|i'll|we'll|i've|we've|i'm|we're|i'd|we'd|me|us|our|myself|ourselves|personally|let me|"
+        r"leave it with me)\b"
+    ),
+    refund_state=(
+        r"\b(?:is|has been)\s+(?:now|hereby)\s+(?:cancel+ed|refunded|reimbursed)\b|\bon (?:its|the) way "
+        r"back\b|\b(?:is|are) (?:being )?(?:returned|credited) to\b"
+    ),
+    buyer_action=(
+        r"\byou (?:can|could|may|might|are welcome to|'re welcome to)\b|\byour orders\b|\brequest (?:a|"
+        r"the)?\s*"
+        r"cancel|\byou(?:'d| would) (?:like|prefer|rather)\b|\byou (?:want|wish|asked|requested|"
+        r"mentioned)\b|"
+        r"\bif you\b|\bwhether\b|\bpolicy\b"
+    ),
+    reassurance=(
+        r"\bno (?:problem|worries|stress|need to worry)\b|\bdon't worry\b|\bdo not worry\b|"
+        r"\bnot a problem\b"
+    ),
+    status_report=(
+        r"\b(?:shows?|shown|appears?|listed|marked|displayed|flagged)\s+(?:up\s+)?as\b|\bstatus (?:is|says|"
+        r"shows)\b"
+    ),
+    schedule=rf"\b(?:from\s+)?{_DAY}s?\s*(?:-|–|to|through|thru|till|until)\s*{_DAY}s?\b",
 )

@@ -9,7 +9,7 @@ _NUM = (
 )
 _UNIT = (
     r"(?:ore|ora|h|giorni(?:\s+lavorativi)?|giorno(?:\s+lavorativo)?|settimane|settimana|minuti|min|"
-    r"mesi|mese)"
+    r"mesi|mese|settimanett[ae]|giornett?i|oretta)"
 )
 _DAY = (
     r"(?:lunedì|lunedi|martedì|martedi|mercoledì|mercoledi|giovedì|giovedi|venerdì|venerdi|sabato|domenica)"
@@ -29,15 +29,34 @@ LEXICON = Lexicon(
         rf"la prossima|"
         rf"il prossimo|il fine settimana|il weekend|{_MONTH})",
         r"\bal più tardi\b|\bnon oltre\b",
+        rf"\b{_DAY}\s+al massimo\b|\bal massimo\s+(?:entro\s+)?{_DAY}",
         rf"\b(?:prima di|prima del(?:la)?|per)\s+(?:{_DAY}|il\s+\d{{1,2}}|\d{{1,2}}|domani|"
         rf"la fine della settimana|"
         rf"il fine settimana|fine settimana|weekend|il weekend)\b",
         r"\b(?:a|alla|in)\s+fine\s+(?:settimana|mese)\b|\bin giornata\b",
         r"\bin settimana\b",
+        r"\b(?:ai primi|agli inizi|a inizio|all'inizio|a metà|a fine)\s+(?:del(?:la|l')?\s*|"
+        r"di\s+)?(?:prossim\w+\s+)?"
+        r"(?:mese|settimana|prossim\w+|" + _MONTH[3:-1] + r")\b",
+        r"\bin tempo per\b",
+        r"\bdomattina\b|\bdomani (?:mattina|pomeriggio|sera)\b",
+        r"\bintorno al\s+\d{1,2}\b|\bverso il\s+\d{1,2}\b",
+        rf"\b(?:conti|calcoli|calcola|preveda|metta in conto|aspetti)\s+(?:circa\s+|ancora\s+|altri\s+|"
+        rf"altre\s+)?"
+        rf"{_NUM}?\s*{_UNIT}\b",
+        r"\b(?:lo stesso giorno|il giorno stesso|il giorno dopo|il giorno successivo|entro le\s+\d{1,2}"
+        r"(?:[:.]\d\d)?)\b",
     ),
     # holidays are dates too
     other_time=(
-        r"\b(?:prima di|per|entro|a)\s+(?:natale|pasqua|capodanno|le feste|ferragosto|black friday)\b",
+        rf"\b(?:\d+|un|una|due|tre|quattro|cinque|pochi|poche)\s*(?:giorni|giorno|ore|ora|settimane|"
+        rf"settimana)"
+        rf"(?:\s+lavorativ[io])?\b{_NOT_AGO}",
+        r"\b(?:prima di|prima del|prima della|per|entro|a)\s+(?:\w+\s+){0,2}?(?:natale|pasqua|capodanno|"
+        r"le feste|ferragosto|black friday|"
+        r"il ponte|ponte|l'epifania|la befana|san valentino|la festa della mamma|la festa del papà|"
+        r"il compleanno|"
+        r"il suo compleanno|il tuo compleanno|la festa|il trasloco|il prime day)\b",
         rf"\b(?:entro|in|tra|fra|nel giro di|in meno di|al massimo|massimo|non oltre|dopo|fino a|circa|"
         rf"nell'arco di)\s+(?:le\s+|i\s+)?(?:prossim[ei]\s+)?{_NUM}\s*{_UNIT}\b{_NOT_AGO}",
         r"\bne(?:i|lle)\s+prossim[ei]\s+(?:\d+\s+|pochi\s+|poche\s+)?(?:giorni|ore|settimane)\b",
@@ -45,10 +64,11 @@ LEXICON = Lexicon(
         r"\b(?:12|24|36|48|72)\s*(?:h|ore)\b",
         r"\b(?:uno|due|tre|quattro|cinque|pochi|\d+)\s+giorni\s+lavorativi\b",
         r"\boggi\b",
-        r"\bstasera\b|\bquesta\s+(?:settimana|sera|mattina)\b|\bquesto\s+fine\s+settimana\b",
+        r"\bstasera\b|\bquesta\s+(?:stessa\s+)?(?:settimana|sera|mattina)\b|"
+        r"\bquesto\s+(?:stesso\s+)?fine\s+settimana\b",
         rf"\b{_DAY}\b",
         rf"\b\d{{1,2}}\s+{_MONTH}\b",
-        r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",
+        r"\b(?!24/7\b)\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",
         r"\bil giorno \d{1,2}\b|\bil \d{1,2}(?=\s*[.!?,;]|\s*$)",
     ),
     ship=(
@@ -63,46 +83,65 @@ LEXICON = Lexicon(
         r"\baffidat\w*\s+al\s+corriere\b",
         r"\bfar(?:le|glielo|gliela|glieli)?\s+(?:avere|arrivare|recapitare)\b|\brecapit\w*",
         r"\blascer(?:à|anno)\b|\bsi metterà in (?:viaggio|cammino)\b",
+        r"\blasc(?:ia|iano|ino|erà|eranno|iare)\b[^.!?\n]{0,30}\b(?:magazzino|deposito|laboratorio)\b",
+        r"\btemp[oi] di (?:preparazione|spedizione|consegna|lavorazione|evasione)\b",
+        r"\b(?=part(?:e|ono)\b)(?<!da )(?<!in )(?<!a )(?<!nostra )(?<!vostra )(?<!sua )(?<!mia )(?<!la )"
+        r"(?<!una )(?<!altra )(?<!gran )(?<!prima )\bpart(?:e|ono)\b(?!\s+(?:di|del|della|dei|delle|da)\b)",
     ),
     receive=(
-        r"\b(?:lo |la |li |le )?ricever(?:à|ete|anno|lo|la|li)\b",
+        r"\b(?:lo |la |li |le |l')?ricever(?:à|ai|ete|anno|lo|la|li)\b",
+        r"\b(?:lo|la|li|le|l')\s*avr(?:à|ai|ete|anno)\b",
+        r"\bav(?:er|rà|rai|rete)(?:lo|la|li|le)\b|\bce l'(?:hai|ha|avrai|avrà|avete|avrete)\b",
         r"\bricevere\s+(?:il|l'|la|i|gli)\s*(?:pacco|ordine|articolo|merce|prodotto|spedizione)",
-        r"\bavrà\s+(?:il|l'|la)\s*(?:pacco|ordine|articolo|prodotto)",
+        r"\bavr(?:à|ai|ete)\s+(?:il|l'|la|i|gli|le)\s*(?:pacco|ordine|articolo|prodotto|merce|acquist)",
     ),
     completion=(
         r"\bverificat[oaie]\b|\bverificher(?:à|anno)\b",
-        r"\bcompletat[oaie]\b|\bcompleter(?:à|anno)\b",
+        r"\bcompletat[oaie]\b|\bcompleter(?:à|anno)\b|\b(?:si )?(?:complet|termin|chiud|conclud|"
+        r"risolv)(?:a|ano|e|ono)\b",
         r"\bconfermat[oaie]\b|\bconfermer(?:à|anno)\b",
         r"\belaborat[oaie]\b|\belaborer(?:à|anno)\b",
         r"\brisolt[oaie]\b|\brisolver(?:à|anno)\b",
         r"\bsbloccat[oaie]\b|\bsblocc(?:herà|heranno)\b",
         r"\baggiornat[oaie]\b|\bcambier(?:à|anno)\b|\bpasserà\b",
-        r"\bconclus[oaie]\b|\bconcluder(?:à|anno)\b",
-        r"\brichieder(?:à|anno)\b|\brichiede\b|\bdurer(?:à|anno)\b|\bci vorr(?:à|anno)\b",
+        r"\bconclus[oaie]\b|\bconcluder(?:à|anno)\b|\bterminat[oaie]\b|\bfinit[oaie]\b|\btermin(?:erà|"
+        r"eranno)\b",
+        r"\brichieder(?:à|anno)\b|\brichiede\b|\bdurer(?:à|anno)\b|\bci vorr(?:à|anno)\b|\bsuper(?:a|"
+        r"ano)\b|"
+        r"\bva oltre\b",
         r"\bdisponibile\b|\bpront[oaie]\b",
     ),
     future=(
         r"\b(?:sarà|saranno|verrà|verranno|garantisc\w*|prometto|promettiamo|sicuramente|certamente|"
-        r"senza dubbio|dovrebbe|dovrebbero|di sicuro)\b"
+        r"senza dubbio|dovrebbe|dovrebbero|di sicuro|avrà|avranno|contiamo|prevediamo|calcoliamo)\b"
         r"|\b\w{2,}(?:erà|irà|eranno|iranno|eremo|iremo|arà|arranno)\b"
     ),
-    subject=r"\b(?:ordine|ordini|pacco|pacchi|articolo|spedizione|consegna|blocco|stato|pagamento|verifica|controllo)\b",
-    hedge=(
-        r"\b(?:può|possono|potrebbe|potrebbero|talvolta|a volte|di solito|solitamente|normalmente|"
-        r"in genere)\b"
+    subject=(
+        r"\b(?:ordine|ordini|pacco|pacchi|articolo|spedizione|consegna|blocco|stato|pagamento|verifica|"
+        r"controllo)\b"
     ),
+    hedge=(r"\b(?:può|possono|potrebbe|potrebbero|talvolta|a volte|in alcuni casi|in rari casi)\b"),
     past=(
         r"\b(?:è stat[oa]|sono stat[ie]|abbiamo|ha|hanno|ieri|l'altro ieri|già|scors[oa]|era|erano)\b"
         r"|\b\d+\s+(?:giorni|ore|settimane)\s+fa\b"
+        r"|\b(?:è|sono)\s+(?:\w+\s+)?(?:arrivat|partit|giunt|uscit|passat|entrat)[oaie]\b"
     ),
-    promise_words=r"\b(?:le|vi)?\s*(?:garantiamo|garantisco|promettiamo|prometto|assicuriamo|assicuro)\b|\bgarantit[oa]\b",
+    promise_words=(
+        r"\b(?:le|vi)?\s*(?:garantiamo|garantisco|promettiamo|prometto|assicuriamo|assicuro)\b|"
+        r"\bgarantit[oa]\b|"
+        r"\bal più tardi\b|\bpromesso\b|\bsenza fallo\b|\bsicuramente\b|\b(?:lunedì|martedì|mercoledì|"
+        r"giovedì|venerdì|"
+        r"sabato|domenica|domani)\s+al massimo\b"
+    ),
     promise_negation=(
         r"\bnon\s+(?:\w+\s+){0,3}?(?:promettere|garantire|indicare|dare|dire|confermare|prevedere|sapere|"
         r"stimare|accelerare|assicurare)\b",
         r"\bnessuna\s+(?:data|garanzia|stima|certezza)\b",
         r"\bimpossibile\s+(?:dire|prevedere|sapere|indicare|garantire)\b",
     ),
-    reply_words=r"\b(?:risposta|rispondere\w*|risponder\w*|notizie|messaggio|e-mail|aggiornamento|ricontatt\w*)\b",
+    reply_words=(
+        r"\b(?:risposta|rispondere\w*|risponder\w*|notizie|messaggio|e-mail|aggiornamento|ricontatt\w*)\b"
+    ),
     conditional_start=r"(?:se|qualora|nel caso(?: in cui)?|in caso|a meno che)\b",
     conditional_inline=r"\b(?:se|qualora|nel caso in cui|a meno che)\b",
     negation=r"\b(?:non|né|mai|nessun|nessuna|nessuno|niente|nulla)\b",
@@ -125,6 +164,24 @@ LEXICON = Lexicon(
         r"\bci è sfuggit[oa]\b|\b(?:errore|sbaglio|problema)\s+(?:dalla|dalla nostra|"
         r"da)\s+(?:nostra\s+)?parte\b",
         r"\bavremmo dovuto\b",
+        r"\bci è (?:passat[oa] di mente|sfuggit[oa])\b|\babbiamo fatto (?:confusione|un pasticcio|"
+        r"un casino)\b|"
+        r"\babbiamo\b[^.!?\n]{0,60}\b(?:questo|ciò)\s+ha\s+(?:rallentato|ritardato|bloccato)\b",
+        r"\b(?:l'|la|lo|vi|ti)\s*(?:abbiamo|ho)\s+(?:delus[oa]|delusi|tradit[oa])\b|"
+        r"\bsiamo rimasti indietro\b|"
+        r"\bsiamo in ritardo\b",
+        r"\b(?:dovut[oa]|dovuti|dovute)\s+(?:a|ad)\s+(?:un|una|uno|un')?\s*(?:\w+\s+)?(?:errore|sbaglio|"
+        r"problema|"
+        r"disguido|svista|guasto|dimenticanza)\b[^.!?\n]{0,30}\bnostr[oaie]\b",
+        r"\b(?:a causa di|per via di|causat[oa] da|per colpa di)\s+(?:un|una|uno|"
+        r"un')?\s*(?:\w+\s+)?(?:errore|"
+        r"sbaglio|problema|disguido|svista|guasto|dimenticanza)\b[^.!?\n]{0,30}\bnostr[oaie]\b",
+        r"\babbiamo\s+(?:\w+\s+){0,3}?(?:in ritardo|troppo tardi|con ritardo)\b",
+        r"\b(?:siamo stati|sono stat[oa]|eravamo|ero)\s+(?:\w+\s+)?(?:troppo lent[ioae]|lent[ioae]|"
+        r"negligent[ie]|"
+        r"distratt[ioae])\b",
+        r"\bci siamo\s+(?:\w+\s+)?(?:sbagliati|confusi|dimenticati|distratti)\b|\bmi sono\s+(?:\w+\s+)?"
+        r"(?:sbagliat[oa]|confus[oa]|dimenticat[oa])\b",
     ),
     refund=(
         r"\b(?:la\s+|le\s+|vi\s+|lo\s+)?(?:rimborseremo|annulleremo|cancelleremo|rimborsiamo|annulliamo|"
@@ -143,6 +200,19 @@ LEXICON = Lexicon(
         r"elaboriamo)\s+(?:\w+\s+){0,2}?"
         r"(?:il|un)\s+(?:rimborso|annullamento)\b",
         r"\brestituir(?:le|e)\s+(?:i|il)\s+(?:soldi|denaro|importo)\b",
+        r"\bstorn(?:eremo|aremo|iamo|erò|o|are)\b|\bstorniamo\b",
+        r"\b(?:la|le|vi|ti|lo|li)\s+rimbors(?:o|iamo|erò|eremo)\b",
+        r"\b(?:le|gli|vi|ti)\s+(?:abbiamo|ho)\s+(?:restituito|rimborsato|riaccreditato|stornato|"
+        r"accreditato)\b",
+        r"\b(?:riceva|riceverà|riavrà|riabbia|recuperi|"
+        r"recupererà)\s+(?:indietro\s+)?(?:tutti\s+)?(?:i suoi|il suo|"
+        r"i|il)?\s*(?:soldi|denaro|importo)\b",
+        r"\b(?:abbiamo|ho)\s+(?:\w+\s+)?(?:avviato|effettuato|disposto|richiesto|elaborato|emesso|"
+        r"predisposto)\s+"
+        r"(?:il\s+|l'|un\s+)?(?:rimborso|annullamento|storno)\b",
+        r"\b(?:è|risulta|viene)\s+(?:ora|adesso|ormai|già|subito|quindi)\s+(?:\w+\s+)?(?:annullat|"
+        r"cancellat|"
+        r"rimborsat)[oaie]\b",
         r"\b(?:procediamo|procederemo|provvediamo|provvederemo)\s+(?:\w+\s+){0,2}?(?:a|ad|con|al|all'|"
         r"allo)\s*"
         r"(?:il\s+|l'|un\s+)?(?:rimborso|annullamento|annullare|rimborsare|cancellare|cancellazione)",
@@ -167,9 +237,18 @@ LEXICON = Lexicon(
         r"\b(?:instagram|facebook|tiktok|twitter|youtube|pinterest|snapchat)\b",
         r"\b(?:visit[ai]|scopr[ai]|dia un'occhiata a[il]?)\s+(?:il nostro|la nostra|i nostri|le nostre|"
         r"nostro|nostra)\s+"
-        r"(?:\w+\s+)?(?:negozio|sito|shop|catalogo|prodotti|collezione|novità|gamma|altri)",
+        r"(?:\w+\s+)?(?:negozio|sito|shop|catalogo|prodotti|collezione|novità|gamma|altri)\b",
         r"\bi nostri\s+(?:altri|nuovi|ultimi)\s+(?:prodotti|articoli)\b",
-        r"\bnuova collezione\b|\bnovità\b",
+        r"\bnuova collezione\b|\b(?:le nostre|scopra le|scopri le|tutte le) novità\b",
+        r"\bil nostro kit\b|\bla nostra app\b|\bvantaggi (?:riservati|esclusivi)\b|"
+        r"\bnostre altre inserzioni\b|"
+        r"\d+\s?[€$£]\s*(?:in meno|di meno|di sconto)\b|\b(?:la nostra|le nostre|il nostro|la|"
+        r"una)\s+nuov[aoie]\s+(?:linea|gamma|collezione|serie)\b|"
+        r"\bnegozio di marca\b|\bdisponibile (?:ora |già )?(?:nel|sul) nostro (?:\w+\s+)?(?:negozio|sito|"
+        r"shop)\b|\bcampagna\s+(?:di\s+)?(?:primavera|estate|autunno|inverno|natale|saldi|sconti|"
+        r"black friday)\b|"
+        r"\b(?:a\s+)?metà prezzo\b|\bclub (?:clienti|fedeltà|vip)\b|\b(?:entri|entra|si iscriva|iscriviti) "
+        r"(?:nel|al) nostro\b|\bpiù vendut[ieao]\b|\blanci\b",
         r"\b\d+\s*%\s*di\s+sconto\b",
         r"\bapprofitt\w*",
         r"\bpiù venduti\b|\bblack friday\b",
@@ -200,13 +279,70 @@ LEXICON = Lexicon(
         r"feedback|commento)",
         r"\b(?:modific|rimuov|elimin|cancell|cambi|aggiorn|ritir|rived|riconsider)\w*\s+"
         r"(?:la sua|sua|la|questa|quella|il suo|il)\s+(?:recensione|valutazione|feedback|commento)\b",
+        r"\b(?:recensione|valutazione|feedback|opinione)\s+negativ[oa]\b[^.!?\n]{0,60}\b(?:contatt\w+|"
+        r"scriv\w+)\b",
         r"\b(?:recensione|valutazione|feedback)\s+negativ[oa]\b[^.!?\n]{0,60}?\b(?:modific|rimuov|elimin|"
         r"cancell|ritir|cambi)",
+        r"\b(?:recension\w+|valutazion\w+|opinion\w+|feedback|stelle)\b[^.!?\n]{0,40}\b(?:solo se|"
+        r"soltanto se|se|"
+        r"quando)\b[^.!?\n]{0,40}\b(?:soddisfatt[oaie]|content[oaie]|felic[ei])\b",
+        r"\b(?:se|quando)\b[^.!?\n]{0,40}\b(?:soddisfatt[oaie]|content[oaie])\b[^.!?\n]{0,50}"
+        r"\b(?:recension\w+|valutazion\w+|stelle|valutarci)\b",
+        r"\b(?:recension\w+|valutazion\w+|opinion\w+)\b[^.!?\n]{0,80}\b(?:altrimenti|prima|"
+        r"in caso contrario)\b"
+        r"[^.!?\n]{0,40}\b(?:contatt\w+|scriv\w+)\b",
     ),
     review_words=r"\b(?:recension\w+|valutazion\w+|feedback|stelle|valutar\w+|giudizi\w*)\b",
+    rating_verbs=r"\b(?:valutarci|recensirci|valutare il nostro|ci valuti|ci valuta)\b",
     incentive_words=(
         r"\b(?:estrazione|concorso|premi|premio|vincere|lotteria|gratis|gratuit\w*|scont\w*|buono|omaggio|"
-        r"regalo|ricompensa|in cambio|premio)\b"
+        r"regal\w*|ricompensa|in cambio|premio|per ringraziarla|per ringraziarti|come ringraziamento|"
+        r"in segno di gratitudine|sorpresa|estra\w*|sorteggi\w*|vincitor\w*)\b"
         r"|\b\d+\s*%|[$€£]\s?\d+|\d+\s?[$€£]"
     ),
+    rating_change=(
+        r"\b(?:alz|aument|modific|cambi|rived|rivedere|riconsider|miglior|aggiorn|rimuov|elimin|cancell|"
+        r"togli|"
+        r"ritir|corregg)\w*"
+    ),
+    request=(
+        r"\b(?:potrebbe|potresti|vorrebbe|le dispiacerebbe|ti dispiacerebbe)\b|\bper favore\b|"
+        r"\bper cortesia\b|"
+        r"\bla preghiamo\b|\bti preghiamo\b|\ble chiediamo\b|\ble saremmo grati\b|\bci farebbe piacere\b"
+    ),
+    satisfaction=r"\b(?:soddisfatt[oaie]|content[oaie]|felic[ei]|100\s?%)\b",
+    gating=r"\b(?:solo se|soltanto se|se|prima di|una volta|quando|finché|non appena|aspettare|aspetti)\b",
+    fault=(
+        r"\b(?:un|una|uno|un'|l'|il|lo|la|questo|questa|nostro|nostra|della|del|dello|d'un|"
+        r"di una)\s*(?:\w+\s+)?"
+        r"(?:errore|svista|sbaglio|dimenticanza|disguido|negligenza|distrazione|accumulo di lavoro|"
+        r"mancanza)\b"
+    ),
+    ours=r"\b(?:nostr[oaie]|da parte nostra|da noi|nel nostro|del nostro|dal nostro)\b",
+    delay_words=r"\b(?:ritard\w*|attesa)\b",
+    blamed_on_us=(
+        r"\b(?:colpa|responsabilità) nostra\b|\bnostra (?:colpa|responsabilità)\b|\b(?:dipende|dipendeva|"
+        r"deriva)\s+da\s+noi\b|\b(?:da|per colpa di|a causa di)\s+noi\b|\bda parte nostra\b|\bsiamo "
+        r"(?:\w+\s+)?responsabili\b"
+    ),
+    refund_words=(
+        r"\b(?:rimbors\w*|annull\w*|cancellat\w*|i suoi soldi|il denaro|l'importo|riaccredit\w*|"
+        r"accredit\w*)\b"
+    ),
+    first_person=r"\b(?:io|noi|mi|ci|me|nostr[oaie]|lasci fare a me|\w+(?:iamo|eremo|iremo))\b",
+    refund_state=(
+        r"\b(?:è|sono)\s+(?:ora|adesso|già)\s+(?:annullat|rimborsat|riaccreditat)[oaie]\b|\b(?:stanno|sta) "
+        r"tornando\b|\btorneranno sul\b"
+    ),
+    buyer_action=(
+        r"\b(?:può|potrà|potrebbe|puoi)\b|\bi miei ordini\b|\brichiedere l'annullamento\b|\b(?:desidera|"
+        r"vuole|"
+        r"preferisce|ha chiesto)\b|\bse\s+(?:lei|desidera|vuole|non)\b"
+    ),
+    reassurance=r"\bnessun problema\b|\bnon si preoccupi\b|\bnon preoccuparti\b|\bnon c'è problema\b",
+    status_report=(
+        r"\brisulta\b|\b(?:appare|compare|indicat[oa]|segnat[oa]|contrassegnat[oa])\s+come\b|\bstato (?:è|"
+        r"indica)\b"
+    ),
+    schedule=rf"\b(?:dal?\s+)?{_DAY}\s*(?:-|–|al?)\s*{_DAY}\b",
 )
