@@ -11,7 +11,7 @@ from typing import Any
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 from ghostdesk.diagnosis import FactsIncomplete
-from ghostdesk.observability import logger
+from ghostdesk.observability import logger, metrics
 from ghostdesk.orders.source import MarketplaceUnavailable, QuotaExceeded
 from ghostdesk.pipeline import wiring
 from ghostdesk.pipeline.batch import RetryLater, backoff_delay, process_sqs
@@ -29,5 +29,6 @@ def _handle(body: dict[str, Any], record: SQSRecord) -> None:
 
 
 @logger.inject_lambda_context(clear_state=True)
+@metrics.log_metrics
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     return process_sqs(event, context, _handle)

@@ -11,7 +11,7 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
-from ghostdesk.observability import logger
+from ghostdesk.observability import logger, metrics
 from ghostdesk.orders.order_changes import apply_order_change
 from ghostdesk.pipeline import wiring
 from ghostdesk.pipeline.batch import process_sqs
@@ -23,5 +23,6 @@ def _handle(body: dict[str, Any], _record: SQSRecord) -> None:
 
 
 @logger.inject_lambda_context(clear_state=True)
+@metrics.log_metrics
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     return process_sqs(event, context, _handle)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from ghostdesk.observability import logger
+from ghostdesk.observability import logger, metrics
 from ghostdesk.orders.sync import sync_orders
 from ghostdesk.pipeline import wiring
 
 
 @logger.inject_lambda_context(clear_state=True)
+@metrics.log_metrics
 def handler(_event: dict[str, Any], context: Any) -> dict[str, Any]:
     report = sync_orders(
         wiring.order_sync_deps(),

@@ -13,7 +13,7 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
-from ghostdesk.observability import logger
+from ghostdesk.observability import logger, metrics
 from ghostdesk.pipeline import wiring
 from ghostdesk.pipeline.batch import process_sqs
 from ghostdesk.pipeline.respond import acknowledge, draft_reply
@@ -52,6 +52,7 @@ def _handle(body: dict[str, Any], _record: SQSRecord) -> None:
 
 
 @logger.inject_lambda_context(clear_state=True)
+@metrics.log_metrics
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     _, config = _idempotent_acknowledge()
     config.register_lambda_context(context)  # lets an interrupted attempt's lock expire with the function

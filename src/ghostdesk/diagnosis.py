@@ -25,6 +25,7 @@ from ghostdesk.models import (
     Triage,
 )
 from ghostdesk.triage.folding import fold
+from ghostdesk.triage.message_text import signature_name
 from ghostdesk.triage.thread import settled_order_ids, superseded_order_ids, thread_order_ids
 
 # Amazon FulfillmentStatus values (Orders API 2026-01-01)
@@ -63,8 +64,16 @@ class LookupPlan:
     buyer_email: str | None = None  # a relay alias to match against merchant-fulfilled orders
     created_after: datetime | None = None
     search_other_channels: bool = False
-    buyer_name: str | None = None
+    # The names other channels are searched by: the sender's display name, then the full name the buyer
+    # signs with when it differs ("M. Okonkwo" writes, "Melanie Okonkwo" signs). Channels match full names
+    # only, so a first name alone never finds anyone.
+    buyer_names: tuple[str, ...] = ()
     foreign_identifiers: tuple[Identifier, ...] = ()
+
+    @property
+    def buyer_name(self) -> str | None:
+        """The first name candidate (the sender's display name when there is one)."""
+        return self.buyer_names[0] if self.buyer_names else None
 
     @property
     def empty(self) -> bool:
@@ -119,9 +128,29 @@ def plan_lookups(
         # Other channels are searched only for ghosts; whether it is one is known after Amazon answers,
         # so the gatherer asks them when the Amazon look-ups come back empty.
         search_other_channels=True,
-        buyer_name=message.from_name or None,
+        buyer_names=buyer_name_candidates(message),
         foreign_identifiers=triage.foreign_identifiers,
     )
+
+
+def buyer_name_candidates(message: BuyerMessage) -> tuple[str, ...]:
+    """The sender's display name and the full name in their signature, each once (by its folded words).
+
+    Amazon's relay shows a first name only ("Burkhard"); a buyer writing from a work address shows an
+    initial ("M. Okonkwo"). The name they sign with ("Burkhard Stöckl") is the one their order on another
+    channel carries. A signature of a single word is never a candidate (see
+    :func:`ghostdesk.triage.message_text.signature_name`).
+    """
+    names: list[str] = []
+    seen: set[frozenset[str]] = set()
+    for name in (message.from_name, signature_name(message)):
+        if not name or not name.strip():
+            continue
+        key = frozenset(fold(name).replace(".", " ").split())
+        if key not in seen:
+            seen.add(key)
+            names.append(name.strip())
+    return tuple(names)
 
 
 def diagnose(

@@ -313,6 +313,10 @@ _ACTION_WORDS = {
     AuditAction.SEND_FAILED: "Reply not sent",
     AuditAction.REJECTED: "Draft rejected",
     AuditAction.NO_RESPONSE_NEEDED: "Marked as needing no response",
+    AuditAction.ESCALATED: "Escalated: the reply deadline is near",
+    AuditAction.BREACHED: "Reply deadline passed with no reply sent",
+    AuditAction.UPDATED: "Draft brought up to date",
+    AuditAction.FOLLOW_UP_CREATED: "Follow-up draft queued",
 }
 
 

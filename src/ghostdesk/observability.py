@@ -29,3 +29,17 @@ def fingerprint(value: str | None) -> str | None:
 def redact(text: str) -> str:
     """Remove email addresses from a string bound for a log line (e.g. an exception message)."""
     return _EMAIL.sub("<email>", text)
+
+
+def exception_summary(exc: BaseException) -> dict[str, str]:
+    """An exception for a log line without its text, which may quote a buyer: its type and where it
+    was raised (``module:line`` of the innermost frame)."""
+    summary = {"error": type(exc).__name__}
+    frame = exc.__traceback__
+    while frame is not None and frame.tb_next is not None:
+        frame = frame.tb_next
+    if frame is not None:
+        code = frame.tb_frame.f_code
+        module = frame.tb_frame.f_globals.get("__name__", code.co_filename)
+        summary["where"] = f"{module}:{frame.tb_lineno}"
+    return summary

@@ -201,6 +201,14 @@ class DraftRecord:
     decided_at: datetime | None = None
     sent_at: datetime | None = None
     sent_message_ids: tuple[str, ...] = ()
+    # The clock's marks (ghostdesk.clock): when the draft was escalated as its deadline neared, and
+    # when the deadline passed with no reply sent. Each is set once.
+    escalated_at: datetime | None = None
+    breached_at: datetime | None = None
+    # Follow-ups (ghostdesk.followup): the sent draft this one follows up on, and the order news that
+    # brought this draft up to date (what happened, when, and the diagnosis it was redrafted from).
+    follow_up_of: str | None = None
+    order_news: dict[str, Any] | None = None
 
     @property
     def body(self) -> str:
@@ -233,6 +241,10 @@ class DraftRecord:
             "decided_at": _iso(self.decided_at),
             "sent_at": _iso(self.sent_at),
             "sent_message_ids": list(self.sent_message_ids),
+            "escalated_at": _iso(self.escalated_at),
+            "breached_at": _iso(self.breached_at),
+            "follow_up_of": self.follow_up_of,
+            "order_news": self.order_news,
         }
 
     @classmethod
@@ -260,4 +272,8 @@ class DraftRecord:
             decided_at=_dt(data.get("decided_at")),
             sent_at=_dt(data.get("sent_at")),
             sent_message_ids=tuple(data.get("sent_message_ids", ())),
+            escalated_at=_dt(data.get("escalated_at")),
+            breached_at=_dt(data.get("breached_at")),
+            follow_up_of=data.get("follow_up_of"),
+            order_news=dict(data["order_news"]) if data.get("order_news") else None,
         )

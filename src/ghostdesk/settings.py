@@ -37,6 +37,7 @@ class Settings:
     pending_threshold_days: float = 7.0  # past this, a pending order is "pending_long"
     ack_window_hours: float = 24.0  # one acknowledgement per sender and thread within this window
     retention_days: int = 90  # personal data is deleted (DynamoDB TTL, S3 lifecycle) after this
+    escalation_lead_hours: float = 4.0  # a draft this close to its deadline is escalated (alert topic)
     # Resources
     messages_table: str | None = None
     cases_table: str | None = None
@@ -66,6 +67,10 @@ class Settings:
     orders_file: str | None = None
     templates_dir: str = ""
     agent_token: str | None = None
+    # The clock's alerts: the SNS topic drafts near (or past) their deadline are announced on, and the
+    # console's address for the link in each alert
+    alert_topic_arn: str | None = None
+    console_url: str | None = None
 
     ENV_PREFIX = "GHOSTDESK_"
 
@@ -97,6 +102,11 @@ class Settings:
             raise SettingsError("GHOSTDESK_PENDING_THRESHOLD_DAYS must be positive (days)")
         if self.retention_days <= 0:
             raise SettingsError("GHOSTDESK_RETENTION_DAYS must be positive (days)")
+        if not 0 < self.escalation_lead_hours <= 24 * 7:
+            raise SettingsError(
+                "GHOSTDESK_ESCALATION_LEAD_HOURS must be positive and at most a week (hours before the "
+                "deadline at which a draft is escalated)"
+            )
         for name in ("order_sync_window_days", "order_stale_after_minutes", "order_not_found_minutes"):
             if getattr(self, name) <= 0:
                 raise SettingsError(f"{self.ENV_PREFIX}{name.upper()} must be positive")

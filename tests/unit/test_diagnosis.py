@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -299,3 +300,33 @@ def test_an_order_the_buyer_calls_fine_yields_to_the_relays_order() -> None:
     triage = Triage(ORDER_STATUS, (amazon_id(old), amazon_id(current, IdentifierSource.SUBJECT)))
     plan = plan_lookups(message(text), triage, NOW)
     assert plan.amazon_order_ids == (current, old)
+
+
+@pytest.mark.parametrize(
+    ("display", "text", "expected"),
+    [
+        # The relay shows a first name; the signature has the full name the other channel's order carries.
+        (
+            "Burkhard",
+            "Bisher nichts erhalten. Bitte um Auskunft.\nBurkhard Stöckl",
+            ("Burkhard", "Burkhard Stöckl"),
+        ),
+        # A work address shows an initial; the closing line names the buyer.
+        (
+            "M. Okonkwo",
+            "Has it shipped?\n\nBest regards,\nMelanie Okonkwo",
+            ("M. Okonkwo", "Melanie Okonkwo"),
+        ),
+        # A first name alone in the signature is never a candidate ...
+        ("", "Where is my order?\n\nThanks,\nAnna", ()),
+        # ... and a signature repeating the display name adds nothing.
+        ("Anna Weber", "Wo bleibt mein Paket?\nLiebe Grüße Anna Weber", ("Anna Weber",)),
+    ],
+)
+def test_other_channels_are_searched_by_the_display_name_and_the_full_name_signed(
+    display: str, text: str, expected: tuple[str, ...]
+) -> None:
+    msg = replace(message(text, channel=Channel.DIRECT), from_name=display)
+    plan = plan_lookups(msg, Triage(ORDER_STATUS, ()), NOW)
+    assert plan.buyer_names == expected
+    assert plan.buyer_name == (expected[0] if expected else None)

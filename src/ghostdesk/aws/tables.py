@@ -8,7 +8,7 @@ racing on one draft cannot overwrite each other silently.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -208,6 +208,12 @@ class CaseStore(_Table):
         return [CaseRecord.from_dict(doc_of(i)) for i in items]
 
 
+#: The clock's marks on a draft (``ghostdesk.clock``). They live as native attributes, set by a
+#: conditional update that leaves the draft's version alone: an agent editing the draft is not told it
+#: changed because its deadline drew near.
+CLOCK_MARKS = ("escalated_at", "breached_at")
+
+
 class DraftStore(_Table):
     key = "draft_id"
 
@@ -221,6 +227,8 @@ class DraftStore(_Table):
                 "deadline": record.deadline.isoformat(),
                 "order_id": record.order_id,
                 "expires_at": record.expires_at,
+                "escalated_at": record.escalated_at.isoformat() if record.escalated_at else None,
+                "breached_at": record.breached_at.isoformat() if record.breached_at else None,
             },
             record.to_dict(),
         )
@@ -232,10 +240,92 @@ class DraftStore(_Table):
         item = self._get(draft_id)
         if item is None:
             return None
-        return DraftRecord.from_dict(doc_of(item)), int(native_of(item, "version") or 0)
+        return _draft_of(item), int(native_of(item, "version") or 0)
 
     def save(self, record: DraftRecord, expected_version: int) -> int:
-        return self._replace(self._item(record), expected_version)
+        """Replace the draft if it is still at ``expected_version`` (else :class:`ConflictError`).
+
+        A clock mark the record does not carry must not be on the stored item either: one set since
+        the record was read would otherwise be wiped by this write, so it counts as a conflict.
+        """
+        item = self._item(record)
+        new_version = expected_version + 1
+        item["version"] = {"N": str(new_version)}
+        condition = "#v = :v"
+        names = {"#v": "version"}
+        for index, mark in enumerate(CLOCK_MARKS):
+            if getattr(record, mark) is None:
+                condition += f" AND attribute_not_exists(#m{index})"
+                names[f"#m{index}"] = mark
+        try:
+            self._client.put_item(
+                TableName=self.name,
+                Item=item,
+                ConditionExpression=condition,
+                ExpressionAttributeNames=names,
+                ExpressionAttributeValues={":v": {"N": str(expected_version)}},
+            )
+        except Exception as exc:
+            if is_conditional_failure(exc):
+                raise ConflictError(f"{self.name}: item changed concurrently") from exc
+            raise
+        return new_version
+
+    def mark(self, draft_id: str, mark: str, at: datetime, *, statuses: Iterable[DraftStatus]) -> bool:
+        """Set a clock mark (``escalated_at``, ``breached_at``) once, while the draft is in one of
+        ``statuses``; True only for the one call that set it (of any number racing)."""
+        if mark not in CLOCK_MARKS:
+            raise ValueError(f"{mark!r} is not a clock mark; one of {', '.join(CLOCK_MARKS)}")
+        allowed = {f":s{i}": {"S": status.value} for i, status in enumerate(statuses)}
+        try:
+            self._client.update_item(
+                TableName=self.name,
+                Key={self.key: {"S": draft_id}},
+                UpdateExpression="SET #m = :at",
+                ConditionExpression=(
+                    f"attribute_exists(#k) AND attribute_not_exists(#m) AND #s IN ({', '.join(allowed)})"
+                ),
+                ExpressionAttributeNames={"#k": self.key, "#m": mark, "#s": "status"},
+                ExpressionAttributeValues={":at": {"S": at.isoformat()}, **allowed},
+            )
+        except Exception as exc:
+            if is_conditional_failure(exc):
+                return False
+            raise
+        return True
+
+    def unmark(self, draft_id: str, mark: str, at: datetime) -> bool:
+        """Take back a mark this caller set at ``at`` (its alert could not be published), so the next
+        run tries again; False when the mark is not (or no longer) that one."""
+        try:
+            self._client.update_item(
+                TableName=self.name,
+                Key={self.key: {"S": draft_id}},
+                UpdateExpression="REMOVE #m",
+                ConditionExpression="#m = :at",
+                ExpressionAttributeNames={"#m": mark},
+                ExpressionAttributeValues={":at": {"S": at.isoformat()}},
+            )
+        except Exception as exc:
+            if is_conditional_failure(exc):
+                return False
+            raise
+        return True
+
+    def due(self, status: DraftStatus, *, by: datetime) -> Iterator[DraftRecord]:
+        """Every draft in ``status`` whose deadline is at or before ``by`` and that has no breach
+        recorded yet, earliest deadline first, page after page (the clock's reading of the queue)."""
+        for item in _query(
+            self._client,
+            TableName=self.name,
+            IndexName="ByStatus",
+            KeyConditionExpression="#s = :s AND #d <= :by",
+            FilterExpression="attribute_not_exists(#b)",
+            ExpressionAttributeNames={"#s": "status", "#d": "deadline", "#b": "breached_at"},
+            ExpressionAttributeValues={":s": {"S": status.value}, ":by": {"S": by.isoformat()}},
+            ScanIndexForward=True,
+        ):
+            yield _draft_of(item)
 
     def list_by_status(self, status: DraftStatus, *, limit: int = 100) -> list[DraftRecord]:
         """Drafts in one status, most urgent (earliest deadline) first."""
@@ -249,7 +339,7 @@ class DraftStore(_Table):
             ScanIndexForward=True,
             limit=limit,
         )
-        return [DraftRecord.from_dict(doc_of(i)) for i in items]
+        return [_draft_of(i) for i in items]
 
     def page_by_status(
         self, status: DraftStatus, *, limit: int, after: tuple[str, str] | None = None
@@ -275,7 +365,7 @@ class DraftStore(_Table):
                 "draft_id": {"S": draft_id},
             }
         items = list(_query(self._client, limit=limit + 1, **query))
-        return [DraftRecord.from_dict(doc_of(i)) for i in items[:limit]], len(items) > limit
+        return [_draft_of(i) for i in items[:limit]], len(items) > limit
 
     def by_case(self, case_id: str) -> list[DraftRecord]:
         items = _query(
@@ -285,7 +375,17 @@ class DraftStore(_Table):
             KeyConditionExpression="case_id = :c",
             ExpressionAttributeValues={":c": {"S": case_id}},
         )
-        return [DraftRecord.from_dict(doc_of(i)) for i in items]
+        return [_draft_of(i) for i in items]
+
+
+def _draft_of(item: Mapping[str, Any]) -> DraftRecord:
+    """A stored draft; the clock's marks come from their native attributes, where the clock sets them."""
+    doc = doc_of(item)
+    for mark in CLOCK_MARKS:
+        value = native_of(item, mark)
+        if value is not None:
+            doc[mark] = value
+    return DraftRecord.from_dict(doc)
 
 
 def _query(client: Any, *, limit: int | None = None, **kwargs: Any) -> Iterator[dict[str, Any]]:

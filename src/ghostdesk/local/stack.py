@@ -75,6 +75,8 @@ PARAMETER_ENV = {
     "AckWindowHours": "GHOSTDESK_ACK_WINDOW_HOURS",
     "RetentionDays": "GHOSTDESK_RETENTION_DAYS",
     "LogLevel": "GHOSTDESK_LOG_LEVEL",
+    "EscalationLeadHours": "GHOSTDESK_ESCALATION_LEAD_HOURS",
+    "ConsoleUrl": "GHOSTDESK_CONSOLE_URL",
 }
 SPAPI_CREDENTIAL_ENV = ("LWA_APP_ID", "LWA_CLIENT_SECRET", "SP_API_REFRESH_TOKEN")
 
@@ -210,6 +212,7 @@ class LocalStack:
         self._inbound: SesInbound | None = None
         self._started = False
         self._stop_lock = threading.Lock()
+        self._http_port = self.config.http_port  # chosen before start when 0: deadline alerts link to it
 
     # -- lifecycle ---------------------------------------------------------------------------------
 
@@ -393,6 +396,7 @@ class LocalStack:
         config = self.config
         self.outbox_dir.mkdir(parents=True, exist_ok=True)
         self.logs_dir.mkdir(parents=True, exist_ok=True)
+        self._http_port = config.http_port or _free_port()
 
         # werkzeug (under moto server) prints every request unless someone configured its logger.
         werkzeug_log = logging.getLogger("werkzeug")
@@ -470,7 +474,7 @@ class LocalStack:
             ],
             agent_token=self.agent_token,
             account_id=resources.account_id,
-            port=config.http_port,
+            port=self._http_port,
         )
         self._api.start()
         self._write_state()
@@ -482,6 +486,8 @@ class LocalStack:
         overrides = {name: value for name, value in self.config.parameters.items() if name in declared}
         if "InboundRecipients" in declared:
             overrides.setdefault("InboundRecipients", self.config.sender.rpartition("@")[2])
+        if "ConsoleUrl" in declared:  # the local console, for the links in deadline alerts
+            overrides.setdefault("ConsoleUrl", f"http://127.0.0.1:{self._http_port}/")
         return overrides
 
     def _start_marketplace(self, resources: StackResources) -> dict[str, str]:
@@ -689,6 +695,15 @@ class LocalStack:
         temporary = path.with_name(f".{STATE_FILE}.tmp")
         temporary.write_text(json.dumps(state, indent=2) + "\n", encoding="utf-8")
         os.replace(temporary, path)
+
+
+def _free_port() -> int:
+    """A port of 127.0.0.1 that is free now, for a server started a moment later."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def _moto_visible_at(account_id: str, region: str) -> VisibleAtProbe:

@@ -77,6 +77,16 @@ _OTHER_LABEL = re.compile(
     r"skickat|till|ämne|отправлено|кому|тема|发送时间|收件人|主题|日期)\s*\*?\s*[:：]",
     re.IGNORECASE,
 )
+# GMX and web.de put the date first: "Gesendet: Donnerstag, 02. März 2028 um 19:02 Uhr" / "Von: ...".
+_DATE_LABEL = re.compile(
+    r"^\s*\*?\s*(sent|date|gesendet|datum|envoyé|date d'envoi|enviado|fecha|inviato|data)\s*\*?\s*[:：]",
+    re.IGNORECASE,
+)
+# Forward prefixes of a subject: "Fwd:", "Fw:", "WG:" (weitergeleitet), "TR:" (transféré), "RV:"/"Rv:"
+# (reenviado), "I:" (inoltrato), "Enc:" (encaminhado), "Doorst:".
+_FORWARD_SUBJECT = re.compile(
+    r"^\s*(?:\[[^\]]*\]\s*)?(?:fwd?|wg|tr|rv|i|inoltro|enc|doorst)\s*:", re.IGNORECASE
+)
 _ONE_LINE_HEADER_BLOCK = re.compile(
     r"^\s*\*?(from|von|de|da|van)\s*:.+\b(sent|gesendet|envoyé|enviado|inviato|verzonden|date|datum)\s*:",
     re.IGNORECASE,
@@ -142,10 +152,14 @@ def _looks_like_reply_header(text: str) -> bool:
 
 
 def _header_block_at(lines: Sequence[str], index: int) -> bool:
-    """A "From: ... / Sent: ..." block: a From label with another header label within the next lines."""
+    """A "From: ... / Sent: ..." block: a From label with another header label within the next lines, or
+    (GMX, web.de) a dated Sent/Date label with a From label right below it."""
     line = lines[index]
     if _ONE_LINE_HEADER_BLOCK.match(line):
         return True
+    if _DATE_LABEL.match(line) and _DATE_OR_TIME.search(line):
+        below = [candidate for candidate in lines[index + 1 : index + 3] if candidate.strip()]
+        return bool(below) and bool(_FROM_LABEL.match(below[0]))
     if not _FROM_LABEL.match(line):
         return False
     seen = 0
@@ -206,6 +220,47 @@ def is_forward(quoted: str) -> bool:
             continue
         return bool((_ORIGINAL_MESSAGE.match(line) or _FORWARD_INTRO.match(line)) and _FORWARDED.search(line))
     return False
+
+
+def forwarded_text(quoted: str, subject: str = "") -> str:
+    """The words of the message the buyer forwarded, without its header block and its own history; "".
+
+    A buyer who forwards Amazon's order confirmation or shipping notice gives us its order ID and tracking
+    number on purpose. The history holds a forward when it opens (after the buyer's own signature) with a
+    forward marker ("---------- Forwarded message ---------", "Begin forwarded message:", "Message
+    transféré"), or with a header block or an "Original Message" line under a forward subject ("Fwd:",
+    "WG:", "TR:", "I:", "RV:"). A reply's quote never counts: it is history, not evidence.
+    """
+    lines = quoted.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    start = next((i for i, line in enumerate(lines) if not _skippable_before_forward(line)), None)
+    if start is None:
+        return ""
+    line = lines[start]
+    marker = bool((_ORIGINAL_MESSAGE.match(line) or _FORWARD_INTRO.match(line)) and _FORWARDED.search(line))
+    opens_history = bool(_ORIGINAL_MESSAGE.match(line) or _FORWARD_INTRO.match(line)) or _header_block_at(
+        lines, start
+    )
+    if not (marker or (_FORWARD_SUBJECT.match(subject) and opens_history)):
+        return ""
+    body = start + 1 if _ORIGINAL_MESSAGE.match(line) or _FORWARD_INTRO.match(line) else start
+    while body < len(lines) and not lines[body].strip():
+        body += 1
+    if body < len(lines) and (_FROM_LABEL.match(lines[body]) or _DATE_LABEL.match(lines[body])):
+        while body < len(lines) and lines[body].strip():  # the forwarded header block, wrapped lines too
+            body += 1
+    fresh, _ = split_reply("\n".join(lines[body:]))
+    return fresh
+
+
+def _skippable_before_forward(line: str) -> bool:
+    """Blank lines, separators and the buyer's own mobile signature above a forwarded message."""
+    text = line.strip()
+    return (
+        not text
+        or bool(_SEPARATOR.match(text))
+        or bool(_SIGNATURE_DELIMITER.match(text))
+        or bool(_MOBILE_SIGNATURE.match(_LINK_SUFFIX.sub("", text).strip()))
+    )
 
 
 def split_reply(text: str) -> tuple[str, str]:

@@ -57,7 +57,7 @@ def gather_facts(
     others: list[OrderFacts] = []
     if plan.search_other_channels and not found_on_amazon and other_channels:
         emails = [e for e in (*buyer_emails, plan.buyer_email) if e]
-        names = [plan.buyer_name] if plan.buyer_name else []
+        names = list(plan.buyer_names)
         numbers = [
             i.value
             for i in plan.foreign_identifiers

@@ -196,7 +196,14 @@ def _lacks_tracking(facts: OrderFacts) -> bool:
 
 
 class OrderMirror:
-    """The mirror table. ``retention`` bounds how long an order's personal data stays (TTL)."""
+    """The mirror table. ``retention`` bounds how long an order's personal data stays (TTL).
+
+    ``on_change(before, after)`` is told when a write is about to change what the mirror knows about an
+    order it already held (its status, its tracking number, ...), before the write: a listener that
+    fails leaves the mirror as it was, so the redelivered notification or the next sync brings the
+    change again and calls it again. It must therefore be idempotent. The order feeds use it to bring
+    waiting replies up to date (``ghostdesk.followup``); the mirror itself knows nothing of replies.
+    """
 
     def __init__(
         self,
@@ -206,12 +213,14 @@ class OrderMirror:
         retention: timedelta = timedelta(days=90),
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         write_attempts: int = 10,
+        on_change: Callable[[OrderFacts, OrderFacts], None] | None = None,
     ) -> None:
         self._client = client
         self.table_name = table_name
         self._retention = retention
         self._clock = clock
         self._write_attempts = write_attempts
+        self._on_change = on_change
 
     def get(self, order_id: str) -> MirrorEntry | None:
         item = self._client.get_item(
@@ -280,6 +289,14 @@ class OrderMirror:
             if new is None:
                 return None
             new = replace(new, revision=(existing.revision if existing else 0) + 1)
+            if (
+                self._on_change is not None
+                and existing is not None
+                and existing.facts is not None
+                and new.facts is not None
+                and new.facts != existing.facts
+            ):
+                self._on_change(existing.facts, new.facts)
             request: dict[str, Any] = {"TableName": self.table_name, "Item": self._item(new)}
             if existing is None:
                 request["ConditionExpression"] = "attribute_not_exists(order_id)"

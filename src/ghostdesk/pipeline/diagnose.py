@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from ghostdesk import desk_metrics
 from ghostdesk.aws.queues import WorkQueue
 from ghostdesk.aws.tables import CaseStore, MessageStore
 from ghostdesk.diagnosis import DiagnosisPolicy, diagnose, plan_lookups
@@ -64,7 +65,9 @@ def diagnose_stored_message(message_id: str, deps: DiagnoseDeps) -> CaseRecord |
         diagnosis=diagnosis,
         expires_at=record.expires_at or int((now + timedelta(days=deps.settings.retention_days)).timestamp()),
     )
-    if not deps.cases.put_new(case):
+    if deps.cases.put_new(case):
+        desk_metrics.case_diagnosed(diagnosis.case.value)
+    else:
         stored = deps.cases.get(message_id)
         assert stored is not None
         case = stored

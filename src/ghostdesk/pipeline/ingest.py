@@ -2,7 +2,9 @@
 
 Nothing is ever dropped. A mail that cannot be read is stored with the reason; a mail that fails a
 guard is stored with the guard's reason and not answered. The record is written once (a redelivered
-notification finds it and only finishes the hand-on if a previous attempt stopped short of it).
+notification finds it and only finishes the hand-on if a previous attempt stopped short of it), and
+made to fit a DynamoDB item first (:mod:`ghostdesk.pipeline.limits`). Messages from verified webhooks
+enter through :func:`ingest_message` and take the same path from the guards on.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from ghostdesk.aws.tables import MessageStore
 from ghostdesk.mail.guards import acknowledgement_block_reason
 from ghostdesk.mail.reader import UnreadableEmail, read_email
 from ghostdesk.models import BuyerMessage
-from ghostdesk.observability import logger, redact
+from ghostdesk.observability import exception_summary, logger, redact
+from ghostdesk.pipeline.limits import TRUNCATED, fit_for_storage
 from ghostdesk.pipeline.ses import SesReceipt
 from ghostdesk.records import AckStatus, MessageRecord, MessageStatus
 from ghostdesk.settings import Settings
@@ -46,18 +49,32 @@ class IngestDeps:
 
 
 def ingest(receipt: SesReceipt, deps: IngestDeps) -> IngestResult:
-    found = deps.messages.get(receipt.message_id)
+    """An email SES received: read from S3 (or the notification), parsed, guarded, stored, handed on."""
+    return _ingest_once(receipt.message_id, lambda: _read(receipt, deps), deps)
+
+
+def ingest_message(record: MessageRecord, message: BuyerMessage, deps: IngestDeps) -> IngestResult:
+    """A message that arrived already read (a verified webhook): the same guards, storage and hand-on
+    as mail. ``record`` carries the ID, receipt time, where the raw request is kept and its expiry."""
+    return _ingest_once(record.message_id, lambda: (classify(record, message, deps.settings), None), deps)
+
+
+def _ingest_once(
+    message_id: str, build: Callable[[], tuple[MessageRecord, int | None]], deps: IngestDeps
+) -> IngestResult:
+    found = deps.messages.get(message_id)
     if found is not None:
         record = found[0]
         if record.handed_on:
-            logger.info("duplicate delivery", extra={"message_id": receipt.message_id})
+            logger.info("duplicate delivery", extra={"message_id": message_id})
             return IngestResult.DUPLICATE
     else:
-        record = _read_and_store(receipt, deps)
+        record, raw_bytes = build()
+        record = _store(record, deps, raw_bytes=raw_bytes)
     return _hand_on(record, deps)
 
 
-def _read_and_store(receipt: SesReceipt, deps: IngestDeps) -> MessageRecord:
+def _read(receipt: SesReceipt, deps: IngestDeps) -> tuple[MessageRecord, int]:
     settings = deps.settings
     bucket, key = receipt.bucket, receipt.key
     if receipt.content is not None:
@@ -80,11 +97,14 @@ def _read_and_store(receipt: SesReceipt, deps: IngestDeps) -> MessageRecord:
         verdicts=receipt.verdicts,
         expires_at=int((receipt.timestamp + timedelta(days=settings.retention_days)).timestamp()),
     )
-    record = _parse_into(record, raw, settings)
-    record = _mark_resend(record, deps)
+    return _parse_into(record, raw, settings), len(raw)
+
+
+def _store(record: MessageRecord, deps: IngestDeps, *, raw_bytes: int | None) -> MessageRecord:
+    record = fit_for_storage(_mark_resend(record, deps))
     if not deps.messages.put_new(record):
         # A parallel worker stored it first; continue from what it stored.
-        stored = deps.messages.get(receipt.message_id)
+        stored = deps.messages.get(record.message_id)
         assert stored is not None
         return stored[0]
     logger.info(
@@ -92,12 +112,14 @@ def _read_and_store(receipt: SesReceipt, deps: IngestDeps) -> MessageRecord:
         extra={
             "message_id": record.message_id,
             "status": record.status.value,
-            "status_reason": record.status_reason,
+            # A parser error's text may quote the mail: the log keeps only its code.
+            "status_reason": None if record.status is MessageStatus.FAILED else record.status_reason,
             "ack": record.ack_status.value if record.ack_status else None,
             "ack_reason": record.ack_reason,
             "channel": record.message.channel.value if record.message else None,
             "language": record.message.language if record.message else None,
-            "raw_bytes": len(raw),
+            "raw_bytes": raw_bytes,
+            "truncated": bool(record.message and TRUNCATED in record.message.defects),
         },
     )
     return record
@@ -114,14 +136,19 @@ def _parse_into(record: MessageRecord, raw: bytes, settings: Settings) -> Messag
             ack_reason="unreadable",
         )
     except Exception as exc:  # the parser must never take a message down with it
-        logger.exception("parser failed", extra={"message_id": record.message_id})
+        # No traceback in the log: the exception's text may quote the mail (it is kept in the record).
+        logger.error("parser failed", extra={"message_id": record.message_id, **exception_summary(exc)})
         return record.with_changes(
             status=MessageStatus.FAILED,
             status_reason=f"parser error: {type(exc).__name__}: {redact(str(exc))[:300]}",
             ack_status=AckStatus.SUPPRESSED,
             ack_reason="unreadable",
         )
+    return classify(record, message, settings)
 
+
+def classify(record: MessageRecord, message: BuyerMessage, settings: Settings) -> MessageRecord:
+    """A read message triaged and guarded: may it be acknowledged, and is it an order inquiry at all?"""
     triage = triage_message(message)
     changes: dict[str, object] = {
         "message": message,

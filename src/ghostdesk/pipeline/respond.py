@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from ghostdesk import desk_metrics
 from ghostdesk.aws.mail import SesMailer
 from ghostdesk.aws.tables import CaseStore, DraftStore, MessageStore
 from ghostdesk.mail.compose import ReplyTarget, compose_reply, reply_subject, thread_references
@@ -115,6 +116,7 @@ def acknowledge(message_id: str, deps: RespondDeps) -> AckResult:
             "text": reply.text,
         },
     )
+    desk_metrics.acknowledgement_sent(record.received_at, now)
     logger.info(
         "acknowledgement sent",
         extra={
@@ -174,6 +176,7 @@ def draft_reply(message_id: str, deps: RespondDeps) -> DraftRecord | None:
         stored = deps.drafts.get(draft_id)
         assert stored is not None
         return stored[0]
+    desk_metrics.draft_queued()
     logger.info(
         "draft queued",
         extra={

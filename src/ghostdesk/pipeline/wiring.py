@@ -18,8 +18,12 @@ from ghostdesk.settings import Settings
 # Each step's modules are imported by the function that builds its dependencies, so a Lambda imports
 # only its own step: the ingest function never loads Jinja, the API never loads the SP-API client.
 if TYPE_CHECKING:
+    from ghostdesk.aws.alerts import SnsAlerts
     from ghostdesk.aws.audit import AuditLog
     from ghostdesk.aws.mail import SesMailer
+    from ghostdesk.clock import ClockDeps
+    from ghostdesk.followup import FollowUpDeps
+    from ghostdesk.models import OrderFacts
     from ghostdesk.orders.lookup import ChannelSearch
     from ghostdesk.orders.mirror import OrderMirror
     from ghostdesk.orders.order_changes import OrderChangeDeps
@@ -167,10 +171,51 @@ def quota_gate() -> QuotaGate:
 
 
 @functools.cache
+def fed_order_mirror() -> OrderMirror:
+    """The mirror as its feeds (ORDER_CHANGE, the sync) write it: an order that leaves Pending brings
+    the replies waiting for it up to date (``ghostdesk.followup``), when the drafts table is there."""
+    from datetime import timedelta
+
+    from ghostdesk.orders.mirror import OrderMirror
+
+    s = settings()
+    return OrderMirror(
+        clients.client("dynamodb"),
+        s.require("orders_table"),
+        retention=timedelta(days=s.retention_days),
+        clock=utc_now,
+        on_change=_follow_order_change if s.drafts_table else None,
+    )
+
+
+def _follow_order_change(before: OrderFacts, after: OrderFacts) -> None:
+    if before.status == after.status and before.tracking_number == after.tracking_number:
+        return  # nothing a reply says has changed: no need to load the follow-up machinery
+    from ghostdesk.followup import follow_order_change
+
+    follow_order_change(before, after, follow_up_deps())
+
+
+@functools.cache
+def follow_up_deps() -> FollowUpDeps:
+    from ghostdesk.followup import FollowUpDeps
+
+    return FollowUpDeps(
+        settings=settings(),
+        cases=case_store(),
+        drafts=draft_store(),
+        messages=message_store(),
+        audit=audit_log(),
+        library=macro_library(),
+        clock=utc_now,
+    )
+
+
+@functools.cache
 def order_change_deps() -> OrderChangeDeps:
     from ghostdesk.orders.order_changes import OrderChangeDeps
 
-    return OrderChangeDeps(mirror=order_mirror(), spapi=spapi_orders, quota=quota_gate())
+    return OrderChangeDeps(mirror=fed_order_mirror(), spapi=spapi_orders, quota=quota_gate())
 
 
 @functools.cache
@@ -180,7 +225,7 @@ def order_sync_deps() -> SyncDeps:
     from ghostdesk.orders.sync import SyncDeps, SyncPolicy
 
     return SyncDeps(
-        mirror=order_mirror(),
+        mirror=fed_order_mirror(),
         checkpoints=order_checkpoints(),
         search=spapi_orders,
         quota=quota_gate(),
@@ -251,6 +296,31 @@ def review_deps() -> ReviewDeps:
     )
 
 
+def alerts() -> SnsAlerts:
+    from ghostdesk.aws.alerts import SnsAlerts
+
+    return SnsAlerts(clients.client("sns"), settings().require("alert_topic_arn"))
+
+
+@functools.cache
+def clock_deps() -> ClockDeps:
+    """The deadline clock: open drafts near their deadline escalated, past it recorded as breaches."""
+    from datetime import timedelta
+
+    from ghostdesk.clock import ClockDeps
+
+    s = settings()
+    return ClockDeps(
+        drafts=draft_store(),
+        audit=audit_log(),
+        alerts=functools.cache(alerts),
+        clock=utc_now,
+        lead=timedelta(hours=s.escalation_lead_hours),
+        retention_days=s.retention_days,
+        console_url=s.console_url,
+    )
+
+
 def reset() -> None:
     """Forget everything built from the environment (tests change it between cases)."""
     for cached in (
@@ -260,6 +330,9 @@ def reset() -> None:
         amazon_orders,
         spapi_orders,
         order_mirror,
+        fed_order_mirror,
+        follow_up_deps,
+        clock_deps,
         quota_gate,
         order_change_deps,
         order_sync_deps,

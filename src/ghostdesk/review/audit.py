@@ -21,6 +21,11 @@ class AuditAction(StrEnum):
     SEND_FAILED = "send_failed"  # SES refused or did not answer: nothing or maybe nothing went out
     REJECTED = "rejected"
     NO_RESPONSE_NEEDED = "no_response_needed"
+    # What ghostdesk itself does to a draft (actor "system"), audited like an agent's action:
+    ESCALATED = "escalated"  # the deadline is near and no reply was sent: the alert topic was told
+    BREACHED = "breached"  # the deadline passed with no reply sent: recorded and alerted
+    UPDATED = "updated"  # the order changed (it left Pending): the draft was redrafted; old text kept
+    FOLLOW_UP_CREATED = "follow_up_created"  # the buyer was told "pending" and the order moved on
 
 
 @dataclass(frozen=True)

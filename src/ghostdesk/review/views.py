@@ -8,8 +8,11 @@ computed afresh so the agent sees what approval would check.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from ghostdesk.models import Diagnosis
 from ghostdesk.records import CaseRecord, DraftRecord, MessageRecord
 from ghostdesk.replies.rendered import RenderedReply
 
@@ -56,7 +59,19 @@ def draft_summary(draft: DraftRecord) -> dict[str, Any]:
         "decided_by": draft.decided_by,
         "decided_at": draft.decided_at.isoformat() if draft.decided_at else None,
         "sent_at": draft.sent_at.isoformat() if draft.sent_at else None,
+        "escalated_at": draft.escalated_at.isoformat() if draft.escalated_at else None,
+        "breached_at": draft.breached_at.isoformat() if draft.breached_at else None,
+        "follow_up_of": draft.follow_up_of,
+        "order_news": _order_news(draft),
     }
+
+
+def _order_news(draft: DraftRecord) -> dict[str, Any] | None:
+    """What changed about the order since the buyer wrote, when a follow-up redrafted this reply."""
+    news = draft.order_news
+    if not news:
+        return None
+    return {"summary": news.get("summary"), "order_status": news.get("order_status"), "at": news.get("at")}
 
 
 def draft_detail(
@@ -70,6 +85,7 @@ def draft_detail(
     """One draft with everything an agent needs beside it; ``revision`` guards edits against races."""
     reply = RenderedReply.from_dict(draft.reply)
     detail = draft_summary(draft)
+    case = _as_redrafted(case, draft)
     detail.update(
         {
             "revision": version,
@@ -88,6 +104,17 @@ def draft_detail(
         }
     )
     return detail
+
+
+def _as_redrafted(case: CaseRecord | None, draft: DraftRecord) -> CaseRecord | None:
+    """The diagnosis the draft's reply now rests on: the case's own, or the one a follow-up made when
+    the order moved on (the case record keeps what was known when the buyer wrote, as evidence)."""
+    news = draft.order_news or {}
+    if case is None or not news.get("diagnosis"):
+        return case
+    diagnosis = Diagnosis.from_dict(news["diagnosis"])
+    at = datetime.fromisoformat(news["at"]) if news.get("at") else case.created_at
+    return replace(case, diagnosis=diagnosis, created_at=at)
 
 
 def _macro_title(library: MacroLibrary, name: str) -> str | None:

@@ -38,6 +38,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Final
 
+from ghostdesk.mail.quoting import forwarded_text
 from ghostdesk.models import BuyerMessage, Identifier, IdentifierKind, IdentifierSource
 from ghostdesk.triage.folding import fold
 from ghostdesk.triage.message_text import own_words
@@ -71,6 +72,22 @@ NACEX: Final = "Nacex"
 CHRONOPOST: Final = "Chronopost"
 MONDIAL_RELAY: Final = "Mondial Relay"
 TNT: Final = "TNT"
+SWISS_POST: Final = "Swiss Post"
+AUSTRIAN_POST: Final = "Österreichische Post"
+BPOST: Final = "bpost"
+POSTNORD: Final = "PostNord"
+AN_POST: Final = "An Post"
+PUROLATOR: Final = "Purolator"
+CANPAR: Final = "Canpar"
+ONTRAC: Final = "OnTrac"
+LASERSHIP: Final = "LaserShip"
+YODEL: Final = "Yodel"
+PARCELFORCE: Final = "Parcelforce"
+INPOST: Final = "InPost"
+COLIS_PRIVE: Final = "Colis Privé"
+ESTAFETA: Final = "Estafeta"
+CORREOS_MEXICO: Final = "Correos de México"
+CTT: Final = "CTT"
 
 # UPU S10 numbers end in the issuing post's ISO country code.
 _S10_CARRIERS: Final[dict[str, str]] = {
@@ -83,18 +100,18 @@ _S10_CARRIERS: Final[dict[str, str]] = {
     "CA": CANADA_POST,
     "DE": DEUTSCHE_POST,
     "NL": POSTNL,
-    "AT": "Österreichische Post",
-    "BE": "bpost",
-    "CH": "Swiss Post",
-    "IE": "An Post",
+    "AT": AUSTRIAN_POST,
+    "BE": BPOST,
+    "CH": SWISS_POST,
+    "IE": AN_POST,
     "PL": "Poczta Polska",
-    "SE": "PostNord",
-    "DK": "PostNord",
+    "SE": POSTNORD,
+    "DK": POSTNORD,
     "JP": "Japan Post",
     "AU": "Australia Post",
     "HK": "Hongkong Post",
     "SG": "Singapore Post",
-    "MX": "Correos de México",
+    "MX": CORREOS_MEXICO,
     "BR": "Correios",
     "IN": "India Post",
 }
@@ -119,7 +136,7 @@ _CARRIER_CUES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
         (COLISSIMO, r"\bcolissimo\b"),
         (LA_POSTE, r"\bla\s*poste\b"),
         (POSTE_ITALIANE, r"\bposte(?:\s*italiane)?\b|\bsda\b"),
-        (CORREOS, r"\bcorreos\b"),
+        (CORREOS, r"\bcorreos\b(?!\s+de\s+mexico)"),
         (POSTNL, r"\bpost\s*nl\b"),
         (CHINA_POST, r"\bchina\s*post\b"),
         (CAINIAO, r"\bcainiao\b"),
@@ -131,6 +148,27 @@ _CARRIER_CUES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
         (CHRONOPOST, r"\bchronopost\b"),
         (MONDIAL_RELAY, r"\bmondial\s*relay\b"),
         (TNT, r"\btnt\b"),
+        # Regional carriers a buyer names next to their number (matched on folded text).
+        (
+            SWISS_POST,
+            r"\bswiss\s*post\b|\bpost\s*ch\b|\bpostlogistics\b|\bschweizerische\s+post\b"
+            r"|\bposte\s+suisse\b|\bposta\s+svizzera\b",
+        ),
+        (AUSTRIAN_POST, r"\b(?:osterreichische|oesterreichische|austrian)\s*post\b"),
+        (BPOST, r"\bbpost\b"),
+        (POSTNORD, r"\bpostnord\b"),
+        (AN_POST, r"\ban\s+post\b"),
+        (PUROLATOR, r"\bpurolator\b"),
+        (CANPAR, r"\bcanpar\b"),
+        (ONTRAC, r"\bontrac\b"),
+        (LASERSHIP, r"\blasership\b"),
+        (YODEL, r"\byodel\b"),
+        (PARCELFORCE, r"\bparcel\s*force\b"),
+        (INPOST, r"\binpost\b"),
+        (COLIS_PRIVE, r"\bcolis\s*prive\b"),
+        (ESTAFETA, r"\bestafeta\b"),
+        (CORREOS_MEXICO, r"\bcorreos\s+de\s+mexico\b"),
+        (CTT, r"\bctt\b"),
     )
 )
 
@@ -175,10 +213,9 @@ _NUMBERED_THING = re.compile(
 _B = r"(?<![A-Za-z0-9])"  # not glued to a preceding letter or digit
 _E = r"(?![A-Za-z0-9])"  # nor to a following one
 _UPS_RE = re.compile(_B + r"1\s?Z(?:\s?[0-9A-Z]){16}" + _E, re.IGNORECASE)
-_S10_RE = re.compile(
-    _B + r"([A-Z]{2})\s?(\d{3})\s?(\d{3})\s?(\d{2})(\d)\s?([A-Z]{2})" + _E,
-    re.IGNORECASE,
-)
+# UPU S10: two letters, eight digits and a check digit, two letters; buyers type it in groups of any size
+# ("RR 123 456 785 GB", "QG 4781 5562 4GB"), one space at most between characters.
+_S10_RE = re.compile(_B + r"[A-Z]{2} ?(?:\d ?){8}\d ?[A-Z]{2}" + _E, re.IGNORECASE)
 _DHL_EXPRESS_RE = re.compile(_B + r"(?:JJD\d{10,24}|JD\d{18})" + _E, re.IGNORECASE)
 _TBA_RE = re.compile(_B + r"TBA\s?\d{12}" + _E, re.IGNORECASE)
 _CAINIAO_RE = re.compile(_B + r"LP\d{12,16}" + _E, re.IGNORECASE)
@@ -195,10 +232,22 @@ _LABELLED_ALNUM_RE = re.compile(_B + r"(?=(?:[A-Z]*\d){8})(?=[0-9]*[A-Z])[0-9A-Z
 
 # A run of digit groups joined by single separators: "302-1234567-1234567", "9400 1118 ...", "12.03.2024".
 _DASHES = "-‐‑‒–—"
+# A line may break right after a dash: plain-text mail is wrapped at 72-78 columns, and clients break a
+# long dashed number there ("... order 202-2041997-" / "3380162").
 _DIGIT_CHUNK_RE = re.compile(
-    r"(?<![A-Za-z0-9_+])\d+(?:(?:[ \u00a0]?[" + _DASHES + r"][ \u00a0]?|[ \u00a0]|[./_])\d+)*(?![A-Za-z0-9_])"
+    r"(?<![A-Za-z0-9_+])\d+(?:(?:[ \u00a0]?["
+    + _DASHES
+    + r"](?:[ \u00a0]|\r?\n[ \u00a0]?)?|[ \u00a0]|[./_])\d+)*"
+    r"(?![A-Za-z0-9_])"
 )
 _GROUP_RE = re.compile(r"\d+")
+# Swiss Post's domestic parcel number as printed and typed: "99.60.118204.10293847".
+_SWISS_POST_DOTTED_RE = re.compile(r"99\.\d{2}\.\d{6}\.\d{8}")
+# A run of digit groups joined by dots is one number only when long and not made of small groups only:
+# "12.03.2024", "1.299.000", "06.12.34.56.78" (a phone) and "192.168.100.200" stay what they are.
+_MIN_DOTTED_DIGITS: Final = 12
+_MIN_DOTTED_LONGEST_GROUP: Final = 5
+_MAX_SHOPIFY_NAME_DIGITS: Final = 9
 _SHOPIFY_NAME_RE = re.compile(
     r"(?<![A-Za-z0-9_])#\s?((?:[A-Z]{1,5}-?)?\d{3,9})(?![A-Za-z0-9_-])", re.IGNORECASE
 )
@@ -413,7 +462,7 @@ class _Group:
 
 
 def _sep_class(sep: str) -> str:
-    stripped = sep.strip(" \u00a0")
+    stripped = sep.strip(" \u00a0\r\n")
     if not stripped:
         return "space"
     if stripped in _DASHES:
@@ -484,6 +533,8 @@ def _classify_run(
 ) -> Identifier | None:
     """A bare digit run that matched no shape: a tracking or platform number by format or by context."""
     length = len(digits)
+    if _SWISS_POST_DOTTED_RE.fullmatch(raw):
+        return _tracking(raw, digits, SWISS_POST, source)
     usps_like = length in (20, 21, 22) and digits[:2] in ("92", "93", "94", "95")
     if usps_like and check_digit_ok(digits):
         return _tracking(raw, digits, USPS, source)
@@ -530,8 +581,10 @@ def _scan_digits(text: str, source: IdentifierSource, claims: _Claims) -> Iterat
                 yield _Found(span[0].start, span[-1].end, _shape_identifier(kind, digits, raw, source))
                 for i in range(first, last + 1):
                     taken[i] = True
-        # 2. the remaining runs, whole (tracking numbers are often typed in blocks of 4) then group by group
-        if hashed:
+        # 2. the remaining runs, whole (tracking numbers are often typed in blocks of 4) then group by group;
+        # a "#" before a short number makes it a Shopify order name, before a long one it is only a label
+        # ("Walmart order #200014477120935")
+        if hashed and len(groups[0].digits) <= _MAX_SHOPIFY_NAME_DIGITS:
             continue
         for run in _runs(groups, taken):
             found = _classify_candidates(text, source, run, taken, groups)
@@ -553,13 +606,13 @@ def _classify_short(
 
 
 def _runs(groups: list[_Group], taken: list[bool]) -> Iterator[list[int]]:
-    """Indices of untaken groups joined by one kind of space or dash separator."""
+    """Indices of untaken groups joined by one kind of space, dash or dot separator."""
     run: list[int] = []
     for index, group in enumerate(groups):
         joinable = (
             run
             and not taken[index]
-            and group.sep_before in ("space", "dash")
+            and group.sep_before in ("space", "dash", "dot")
             and (len(run) == 1 or group.sep_before == groups[run[-1]].sep_before)
         )
         if joinable:
@@ -572,10 +625,18 @@ def _runs(groups: list[_Group], taken: list[bool]) -> Iterator[list[int]]:
         yield run
 
 
+def _joinable(groups: list[_Group], run: list[int]) -> bool:
+    """Whether a run of several groups may be read as one number (see _MIN_DOTTED_DIGITS)."""
+    if groups[run[1]].sep_before != "dot":
+        return True
+    lengths = [len(groups[i].digits) for i in run]
+    return sum(lengths) >= _MIN_DOTTED_DIGITS and max(lengths) >= _MIN_DOTTED_LONGEST_GROUP
+
+
 def _classify_candidates(
     text: str, source: IdentifierSource, run: list[int], taken: list[bool], groups: list[_Group]
 ) -> list[_Found]:
-    if len(run) > 1:
+    if len(run) > 1 and _joinable(groups, run):
         first, last = groups[run[0]], groups[run[-1]]
         digits = "".join(groups[i].digits for i in run)
         ident = _classify_run(digits, text[first.start : last.end], text, first.start, last.end, source)
@@ -663,14 +724,17 @@ def scan_text(text: str, source: IdentifierSource) -> list[Identifier]:
 def find_identifiers(message: BuyerMessage) -> tuple[Identifier, ...]:
     """The identifiers of a whole message, each once, from its most trustworthy place.
 
-    Scans the buyer's fresh words (BODY; the text without quoted history when the parser found none),
-    the subject (SUBJECT), the relay's order ID (RELAY) and the quoted history (QUOTED). A number found in
+    Scans the buyer's fresh words (BODY; the text without quoted history when the parser found none), a
+    notice the buyer forwarded (BODY too: Amazon's confirmation forwarded on purpose is evidence the buyer
+    gives, see :func:`ghostdesk.mail.quoting.forwarded_text`), the subject (SUBJECT), the relay's order ID
+    (RELAY) and the quoted history (QUOTED). A number found in
     several places keeps the best source, so an order named in both the body and the quoted history
     counts as the buyer's own, while one named only in the history stays QUOTED (and is never offered as
     the order this message is about). Ordered best source first, then as they appear.
     """
     parts = (
         (own_words(message), IdentifierSource.BODY),
+        (forwarded_text(message.quoted_text, message.subject), IdentifierSource.BODY),
         (message.subject, IdentifierSource.SUBJECT),
         (message.relay_order_id or "", IdentifierSource.RELAY),
         (message.quoted_text, IdentifierSource.QUOTED),

@@ -7,8 +7,9 @@ Two situations the identifiers alone get wrong:
   older orders). So the quoted Amazon order ID counts when the message is a reply (``In-Reply-To`` or a
   "Re:"/"AW:"/"R:" subject), the buyer's words, subject and relay name no identifier at all, the history
   names exactly one Amazon order, and the buyer does not say they mean another order. A forwarded
-  message (Amazon's order confirmation, say) is the buyer's evidence, not history: its IDs count whenever
-  the buyer's words and the subject name none.
+  message (Amazon's order confirmation, say) is the buyer's evidence, not history: its IDs are found as
+  the buyer's own (see :func:`ghostdesk.mail.quoting.forwarded_text`); should the forward not be
+  separable, its IDs still count whenever the buyer's words and the subject name none.
 * **A reply about another order.** "I meant the other order, the one from yesterday" in a relay thread
   whose subject still carries the first order's ID: that ID is the thread's, not the one asked about.
 
@@ -43,6 +44,10 @@ _REPLY_SUBJECT: Final = re.compile(
 _OTHER_ORDER: Final = re.compile(
     r"\b(?:another|(?:my|the|a|an)\s+(?:other|new|second|different|separate|newer|more\s+recent))\s+"
     r"(?:\w+\s+)?(?:order|purchase)\b"
+    r"|\b(?:ordered|bought|purchased)\s+(?:\w+\s+)?(?:again|another)\b|\bre-?ordered\b|\bplaced\s+another\b"
+    r"|\b(?:commande|achete)e?s?\s+(?:a\s+nouveau|de\s+nouveau)\b|\brecommande\b"
+    r"|\bvuelto\s+a\s+(?:pedir|comprar)\b|\b(?:pedido|comprado)\s+de\s+nuevo\b"
+    r"|\b(?:ordinato|comprato)\s+(?:di\s+nuovo|ancora)\b|\briordinato\b"
     r"|\b(?:andere[nrsm]?|neue[nrsm]?|weitere[nrsm]?|zweite[nrsm]?|nachste[nrsm]?|naechste[nrsm]?)\s+"
     r"(?:\w+\s+)?(?:bestellung|auftrag)\b|\bnoch\s+(?:einmal|mal)\s+bestellt\b|\berneut\s+bestellt\b"
     r"|\b(?:autre|nouvelle|deuxieme|seconde)\s+commande\b|\brepasse\s+(?:une\s+)?commande\b"
@@ -168,16 +173,28 @@ def settled_order_ids(message: BuyerMessage, triage: Triage) -> tuple[str, ...]:
 
 
 def continued_intent(message: BuyerMessage, intent: Intent, identifiers: tuple[Identifier, ...]) -> Intent:
-    """A reply whose words carry no topic but an identifier takes the topic of the thread it answers."""
-    if intent.is_order_status or NO_CUE not in intent.reasons or not is_reply(message):
+    """A reply whose words carry no topic but an identifier takes the topic of the thread it answers.
+
+    "Sure, it's 114-..." below our request for the order ID continues an order-status thread; the same
+    answer below a return conversation is part of the return. A thread without a clear topic leaves the
+    verdict as it was (the order context of the identifier decides).
+    """
+    if NO_CUE not in intent.reasons or not is_reply(message):
         return intent
     if not message.quoted_text.strip() or not any(i.source is IdentifierSource.BODY for i in identifiers):
         return intent
-    thread = classify_intent("", message.quoted_text[:_THREAD_CHARS], message.language)
-    if not thread.is_order_status:
-        return intent
-    return Intent(
-        True,
-        thread.score,
-        ("a reply giving an identifier, in an order-status thread", *thread.reasons),
-    )
+    history = message.quoted_text[:_THREAD_CHARS]
+    thread = classify_intent("", history, message.language)
+    if thread.is_order_status:
+        return Intent(
+            True,
+            thread.score,
+            ("a reply giving an identifier, in an order-status thread", *thread.reasons),
+        )
+    if intent.is_order_status and cue_sum(history) < 0:
+        return Intent(
+            False,
+            thread.score,
+            ("a reply giving an identifier, in a thread about another topic", *thread.reasons),
+        )
+    return intent

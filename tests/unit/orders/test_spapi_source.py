@@ -7,7 +7,7 @@ import pickle
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import boto3
@@ -163,7 +163,8 @@ def test_search_orders_needs_exactly_one_aware_start(source: SpApiOrderSource) -
 def test_a_search_window_younger_than_two_minutes_asks_nothing(
     source: SpApiOrderSource, sim: SpApiSimulator
 ) -> None:
-    assert source.find_by_buyer_email(ALIAS, created_after=NOW + timedelta(minutes=1)) == []
+    just_now = datetime.now(UTC) + timedelta(minutes=1)  # the clock now, not the module's import time
+    assert source.find_by_buyer_email(ALIAS, created_after=just_now) == []
     assert [r for r in sim.requests if r.operation == "searchOrders"] == []
 
 

@@ -84,7 +84,7 @@ def test_macros_lists_every_macro_with_its_version(capsys: pytest.CaptureFixture
 def test_macros_render_shows_a_case_filled_with_sample_facts(capsys: pytest.CaptureFixture[str]) -> None:
     assert macros_main(["--templates", str(TEMPLATES), "render", "pending", "--lang", "fr"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("# pending.payment_verification v1, fr")
+    assert out.startswith("# pending.payment_verification v2, fr")
     assert "Bonjour Camille," in out
     assert "« Vos commandes »" in out
 

@@ -89,7 +89,7 @@ def test_a_whole_text_edit_that_only_touches_the_slots_is_accepted(
 def test_a_whole_text_edit_of_the_locked_wording_is_refused_naming_the_line(
     library: MacroLibrary, draft: RenderedReply
 ) -> None:
-    text = draft.text.replace("we ship your order", "we ship your order within 24 hours")
+    text = draft.text.replace("we'll ship your order", "we'll ship your order within 24 hours")
     with pytest.raises(
         LockedTextError, match=r"As soon as Amazon completes the check.*must stay exactly as it is"
     ):

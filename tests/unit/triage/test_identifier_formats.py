@@ -18,10 +18,19 @@ def kinds(text: str) -> list[tuple[str, str, str | None]]:
     ("text", "expected"),
     [
         # An Amazon ID written the way order numbers often are, with a "#".
-        ("Quería saber dónde está mi pedido #408-5521097-3318264.", ("amazon_order", "408-5521097-3318264", None)),
-        ("Subject: Your Amazon.com order #112-7781026-3349051", ("amazon_order", "112-7781026-3349051", None)),
+        (
+            "Quería saber dónde está mi pedido #408-5521097-3318264.",
+            ("amazon_order", "408-5521097-3318264", None),
+        ),
+        (
+            "Subject: Your Amazon.com order #112-7781026-3349051",
+            ("amazon_order", "112-7781026-3349051", None),
+        ),
         # Hermes Germany's "H" + 19 digits; Correos' PK (Paq Premium) as well as PQ barcodes.
-        ("die Hermes Sendungsnummer H1010200013857692071 hängt", ("tracking", "H1010200013857692071", "Hermes")),
+        (
+            "die Hermes Sendungsnummer H1010200013857692071 hängt",
+            ("tracking", "H1010200013857692071", "Hermes"),
+        ),
         ("Correos PK4F5Y0401234560108080T no aparece", ("tracking", "PK4F5Y0401234560108080T", "Correos")),
         # Carriers named next to a bare run: BRT, MRW, SEUR (not only the big ones).
         ("il numero di spedizione BRT 084712390099121", ("tracking", "084712390099121", "BRT")),
@@ -29,7 +38,10 @@ def kinds(text: str) -> list[tuple[str, str, str | None]]:
         # A letters-and-digits code is a tracking number when a carrier or tracking word stands next to it.
         ("il codice di spedizione 1UW0123456789 di Poste", ("tracking", "1UW0123456789", "Poste Italiane")),
         # Eight digits only with the carrier's name: Mondial Relay.
-        ("le numéro d'expédition Mondial Relay 48213097 ne donne rien", ("tracking", "48213097", "Mondial Relay")),
+        (
+            "le numéro d'expédition Mondial Relay 48213097 ne donne rien",
+            ("tracking", "48213097", "Mondial Relay"),
+        ),
         # A web-shop order number typed without "#".
         ("in Ihrem Onlineshop bestellt, Bestellnummer 1089. Wann?", ("shopify_order", "#1089", None)),
     ],

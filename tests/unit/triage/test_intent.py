@@ -11,12 +11,14 @@ def is_status(text: str, subject: str = "", language: str = "en") -> bool:
     return classify_intent(subject, text, language).is_order_status
 
 
-def test_the_verdict_names_the_cue_its_weight_and_the_words_that_fired() -> None:
+def test_the_verdict_names_the_rule_then_each_cue_its_weight_and_the_words_that_fired() -> None:
     intent = classify_intent("", "Hi, I still haven't received my order.", "en")
     assert intent.is_order_status
     assert intent.score > 0.5
+    assert intent.reasons[0].startswith("order status: about an order, with status cues")
     assert any("not received" in reason and "haven't received" in reason for reason in intent.reasons)
-    assert all(reason[0] in "+-" for reason in intent.reasons)
+    assert any(reason.startswith("+1.6 order context") and "my order" in reason for reason in intent.reasons)
+    assert all(reason[0] in "+-" for reason in intent.reasons[1:])
 
 
 def test_a_message_without_any_cue_says_so_and_is_not_order_status() -> None:
@@ -110,14 +112,14 @@ def test_cancellations_are_not_order_status_but_threats_and_questions_about_them
     assert is_status(text) is expected
 
 
-def test_the_relay_topic_is_evidence_not_the_verdict() -> None:
+def test_the_relay_topic_puts_a_message_in_order_context() -> None:
     subject = "Shipping inquiry from Amazon customer Dana (Order: 111-4827361-5530112)"
-    # The topic alone does not decide ...
-    assert not is_status("Hello.", subject)
-    # ... it tips a weak cue over the line ...
+    # A shipping topic says the message is about an order: without another topic it is a status inquiry ...
+    assert is_status("Hello.", subject)
+    # ... while the same words outside any order context need a status cue, and a weak one is not enough ...
     assert not is_status("Hi, it's been 5 days.")
     assert is_status("Hi, it's been 5 days.", subject)
-    # ... and it loses against what the buyer actually asks for.
+    # ... and it loses against what the buyer actually asks for, or a message that only thanks.
     assert not is_status("Please send me an invoice for my company.", subject)
     assert not is_status("Thanks.", "WHERES_MY_STUFF_BUYER_TO_SELLER (Order: 111-4827361-5530112)")
 
@@ -156,3 +158,94 @@ def test_very_long_text_is_cut_not_allowed_to_cost_seconds() -> None:
     padding = "lorem ipsum " * (MAX_TEXT_CHARS // 12 + 10)
     assert is_status("Where is my order? " + padding)
     assert not is_status(padding + " Where is my order?")
+
+
+RELAY = ("relay order line",)
+GIVEN = ("order ID given",)
+
+
+def test_within_order_context_the_default_is_order_status_and_the_reasons_say_so() -> None:
+    intent = classify_intent("", "Hi, could you have a look at this one for me?", "en", order_refs=GIVEN)
+    assert intent.is_order_status
+    assert intent.reasons[0].startswith("order status: about an order, and no other topic outweighs it")
+    assert intent.reasons[1] == "+1.6 order context: order ID given"
+    # The same words about no order at all need a status cue.
+    assert not classify_intent("", "Hi, could you have a look at this one for me?", "en").is_order_status
+
+
+def test_the_relays_order_line_alone_lowers_the_bar_but_is_no_verdict() -> None:
+    # Amazon adds the line to whatever a buyer writes from an order page ("Is this BPA free?" too) ...
+    alone = classify_intent("", "Hi, could you have a look at this one for me?", "en", order_refs=RELAY)
+    assert not alone.is_order_status
+    assert alone.reasons[0].startswith("not order status: only the relay's order line")
+    # ... so with it any status cue is enough, even one too weak alone ("it's been five days") ...
+    assert not is_status("It's been five days.")
+    assert classify_intent("", "It's been five days.", "en", order_refs=RELAY).is_order_status
+    # ... and the buyer speaking of their order makes it full order context again.
+    assert classify_intent("", "Could you look at my order?", "en", order_refs=RELAY).is_order_status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Could you send me a VAT invoice for this order?",
+        "Ich möchte die Jacke zurückschicken, sie ist zu klein.",
+        "J'ai fait une erreur dans mon adresse : c'est 12 rue des Lilas. Pouvez-vous corriger ?",
+        "Es un regalo, ¿podéis poner una tarjeta con un mensaje?",
+        "Pacco arrivato oggi, tutto perfetto!",
+        "Is this BPA free?",
+        "The lid doesn't sit flat on the pot, is that normal for this model?",
+    ],
+)
+def test_a_clear_other_topic_wins_within_order_context(text: str) -> None:
+    intent = classify_intent("", text, "en", order_refs=GIVEN)
+    assert not intent.is_order_status, intent.reasons
+    assert intent.reasons[0].startswith("not order status: about an order, but another topic wins")
+
+
+def test_a_polite_thanks_does_not_outweigh_order_context_but_a_thank_you_note_does() -> None:
+    assert is_order_status_in_context("Can you check this one please? Thanks")
+    assert not is_order_status_in_context("Thank you so much!")
+    assert not is_order_status_in_context("Vielen Dank für den schnellen Versand!")
+
+
+def is_order_status_in_context(text: str) -> bool:
+    return classify_intent("", text, "en", order_refs=GIVEN).is_order_status
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Please change the address to 14 Harcourt Road. It hasn't been dispatched yet I think.", False),
+        ("Bitte stornieren, ich habe mich umentschieden. Es ist ja noch nicht verschickt.", False),
+        ("Per l'ordine vi chiedo di cambiare l'indirizzo. Non è ancora partito.", False),
+        ("It hasn't been dispatched yet. When will it ship?", True),
+    ],
+)
+def test_not_yet_shipped_is_the_precondition_of_a_change_request_not_a_complaint(
+    text: str, expected: bool
+) -> None:
+    intent = classify_intent("", text, "en", order_refs=GIVEN)
+    assert intent.is_order_status is expected, intent.reasons
+    if not expected:
+        assert any("precondition of a change request" in reason for reason in intent.reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "auf Rechnung" is how the buyer pays, not an invoice request
+        "Seit Mittwoch steht sie auf „Ausstehend“. Ich hab auf Rechnung bestellt, kann es daran liegen?",
+        # an English "shipping notice" is not the French "notice" (manual) of a product question
+        "I haven't gotten a shipping notice yet. Could you check on it?",
+        # "casseroles" (saucepans) are the product, not "cassé"
+        "Plus aucune nouvelle de mes casseroles depuis dix jours. Pourriez-vous vérifier ?",
+        # the number received is no delivery
+        "Chronopost me dit « colis introuvable » avec le numéro que j'ai reçu. Vous pouvez regarder ?",
+        # only part arrived: "è arrivata solo" is no receipt
+        "Mi è arrivata solo la moka, le tazzine dove sono??",
+    ],
+)
+def test_other_topic_cues_are_specific_enough_not_to_fire_on_status_questions(text: str) -> None:
+    intent = classify_intent("", text, "en", order_refs=("tracking number given",))
+    assert intent.is_order_status, intent.reasons

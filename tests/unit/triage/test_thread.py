@@ -24,7 +24,9 @@ OUR_ANSWER = (
 )
 
 
-def direct(fresh: str, quoted: str = "", *, subject: str = "Re: Your order", reply: bool = True) -> BuyerMessage:
+def direct(
+    fresh: str, quoted: str = "", *, subject: str = "Re: Your order", reply: bool = True
+) -> BuyerMessage:
     return BuyerMessage(
         message_id="<m@buyer.test>",
         subject=subject,
@@ -68,7 +70,13 @@ def test_a_forwarded_confirmation_brings_its_order_id() -> None:
         "Subject: Your Amazon.com order\n\nOrder #112-7781026-3349051\nCast Iron Grill Press\n"
     )
     message = direct("This is the order I mean. Nothing has come yet.", forwarded, subject="Fwd: order")
-    assert thread_order_ids(message, triage(message)) == ("112-7781026-3349051",)
+    result = triage(message)
+    # A forward is evidence the buyer gives, not history: its ID is theirs, as if typed.
+    assert [(i.value, i.source) for i in result.identifiers] == [
+        ("112-7781026-3349051", IdentifierSource.BODY)
+    ]
+    assert result.amazon_order_ids == ("112-7781026-3349051",)
+    assert thread_order_ids(message, result) == ()  # nothing left to borrow from the thread
 
 
 def test_the_other_order_in_a_relay_thread_supersedes_the_subjects() -> None:

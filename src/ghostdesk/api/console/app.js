@@ -187,6 +187,12 @@
     showLogin(message);
   }
 
+  // An alert links to one draft as <console>/#draft=<id>.
+  function linkedDraft() {
+    const found = /^#draft=(.+)$/.exec(window.location.hash);
+    return found ? decodeURIComponent(found[1]) : null;
+  }
+
   async function login(token) {
     state.token = token;
     try {
@@ -204,7 +210,10 @@
     $("logout").hidden = false;
     $("shortcuts-toggle").hidden = false;
     announce(`Logged in. ${queueSummary()}`);
-    if (state.drafts.length) {
+    const linked = linkedDraft();
+    if (linked) {
+      await openDraft(linked, { focus: "draft" });
+    } else if (state.drafts.length) {
       await openDraft(state.drafts[0].id, { focus: "draft" });
     } else {
       $("refresh").focus();
@@ -256,6 +265,7 @@
         span(draft.subject, "subject"),
       );
       if (draft.status === "needs_attention") button.append(span("Needs attention", "badge needs_attention"));
+      for (const [text, kind] of clockBadges(draft)) button.append(span(text, `badge ${kind}`));
       button.addEventListener("click", () => openDraft(draft.id, { focus: "draft" }));
       item.append(button);
       list.append(item);
@@ -263,6 +273,40 @@
     }
     $("queue-count").textContent = queueSummary();
     $("more").hidden = !state.cursor;
+  }
+
+  // The marks ghostdesk put on a draft by itself: the clock's escalation or breach, a follow-up's news.
+  function clockBadges(draft) {
+    const badges = [];
+    if (draft.breached_at) badges.push(["Deadline missed", "breached"]);
+    else if (draft.escalated_at) badges.push(["Escalated", "escalated"]);
+    if (draft.follow_up_of) badges.push(["Follow-up", "updated"]);
+    else if (draft.order_news) badges.push(["Updated: order news", "updated"]);
+    return badges;
+  }
+
+  function renderNotes(draft) {
+    const list = $("draft-notes");
+    list.replaceChildren();
+    const notes = [];
+    if (draft.breached_at) {
+      notes.push([`Amazon's deadline passed with no reply sent (recorded ${localTime(draft.breached_at)}).`, "breached"]);
+    } else if (draft.escalated_at) {
+      notes.push([`Escalated ${localTime(draft.escalated_at)}: the deadline is near.`, ""]);
+    }
+    const news = draft.order_news;
+    if (draft.follow_up_of) {
+      notes.push([`Follow-up to the reply already sent (draft ${draft.follow_up_of})${news ? `: ${news.summary}` : ""}.`, ""]);
+    } else if (news) {
+      notes.push([`Brought up to date ${localTime(news.at)}: ${news.summary}. The earlier text is in the history.`, ""]);
+    }
+    for (const [text, kind] of notes) {
+      const item = document.createElement("li");
+      item.textContent = text;
+      if (kind) item.className = kind;
+      list.append(item);
+    }
+    list.hidden = !notes.length;
   }
 
   function queueButtons() {
@@ -315,6 +359,7 @@
     paintClock(time);
     $("draft-due").textContent = `due ${localTime(draft.deadline)}`;
     renderDecision(draft);
+    renderNotes(draft);
     renderMessage(draft.message);
     renderDiagnosis(draft);
     renderReply(draft);

@@ -10,9 +10,13 @@ first use, so it costs nothing at import and little per call.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ghostdesk.replies.compliance.finding import RULES, Finding
 from ghostdesk.replies.compliance.text import html_to_checkable_text, looks_like_html
+
+if TYPE_CHECKING:
+    from ghostdesk.replies.compliance.lexicon import CompiledLexicon
 
 __all__ = ["RULES", "Finding", "check_html", "check_reply"]
 
@@ -27,21 +31,29 @@ def check_reply(text: str, language: str | None = None, *, known_facts: Iterable
     """
     from ghostdesk.replies.compliance.contact import find_contact_breaches
     from ghostdesk.replies.compliance.lexicon import LANGUAGES, compiled, has_accents
-    from ghostdesk.replies.compliance.phrases import find_phrases
-    from ghostdesk.replies.compliance.promises import find_date_promises
-    from ghostdesk.replies.compliance.text import prepare, strip_accents
+    from ghostdesk.replies.compliance.text import prepare, sentence_spans, strip_accents
 
     prepared = prepare(text, known_facts)
     order = [language] if language in LANGUAGES else []
     order += [lang for lang in LANGUAGES if lang not in order]
     spans = find_contact_breaches(prepared.folded, prepared.original)
-    # The word rules read the reply twice: as written, and with accents taken off both the reply and the
-    # patterns, so a reply typed without accents ("sera expedie demain") is read like one typed with them.
+    # The word rules read each sentence in the way it was typed: a sentence with accents against the patterns
+    # as written, a sentence without any also against the same patterns with their accents taken off, so
+    # "sera expedie demain" is read like "sera expédiée demain". (Taking accents off a sentence that has them
+    # would blur words the rules tell apart, such as "entregó" and "entrego".) Both readings see the whole
+    # reply, because some rules look at the sentence before.
     plain = strip_accents(prepared.folded)
-    for words, accents in ((prepared.folded, False), (plain, True)):
-        lexicons = [compiled(lang, accents) for lang in order if not accents or has_accents(lang)]
-        spans += find_date_promises(words, lexicons)
-        spans += find_phrases(words, lexicons)
+    if plain == prepared.folded:
+        spans += _word_rules(plain, [compiled(lang, True) for lang in order])
+    else:
+        spans += _word_rules(prepared.folded, [compiled(lang) for lang in order])
+        unaccented = [(s, e) for s, e in sentence_spans(plain) if plain[s:e] == prepared.folded[s:e]]
+        plain_lexicons = [compiled(lang, True) for lang in order if has_accents(lang)]
+        spans += [
+            span
+            for span in _word_rules(plain, plain_lexicons)
+            if any(s <= span[1] and span[2] <= e for s, e in unaccented)
+        ]
     findings: list[Finding] = []
     seen: set[tuple[str, int, int]] = set()
     for rule, start, end in sorted(spans, key=lambda span: (span[1], -span[2])):
@@ -50,6 +62,13 @@ def check_reply(text: str, language: str | None = None, *, known_facts: Iterable
         seen.add((rule, start, end))
         findings.append(Finding(rule, prepared.quote(start, end)))
     return findings
+
+
+def _word_rules(text: str, lexicons: list[CompiledLexicon]) -> list[tuple[str, int, int]]:
+    from ghostdesk.replies.compliance.phrases import find_phrases
+    from ghostdesk.replies.compliance.promises import find_date_promises
+
+    return find_date_promises(text, lexicons) + find_phrases(text, lexicons)
 
 
 def check_html(html: str, language: str | None = None, *, known_facts: Iterable[str] = ()) -> list[Finding]:

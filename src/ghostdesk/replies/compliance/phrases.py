@@ -56,6 +56,8 @@ def find_phrases(folded: str, lexicons: list[CompiledLexicon]) -> list[Span]:
         for m in lex.blame.finditer(folded):
             if not _negated(folded, m.start(), m.end(), lex):
                 found.append((BLAME_ACCEPTANCE, m.start(), m.end()))
+        for m in lex.owned_failure.finditer(folded):  # the "not" is the admission: no negation check
+            found.append((BLAME_ACCEPTANCE, m.start(), m.end()))
         for m in lex.refund.finditer(folded):
             head = folded[
                 max((c.end() for c in _CLAUSE_START.finditer(folded, 0, m.start())), default=0) : m.start()
@@ -76,6 +78,7 @@ def find_phrases(folded: str, lexicons: list[CompiledLexicon]) -> list[Span]:
             found.append((FEEDBACK_INCENTIVE, m.start(), m.end()))
         found.extend(_bought_reviews(folded, sentences, lex))
         found.extend(_steered_reviews(folded, sentences, lex))
+        found.extend(_reviews_asked_of_the_happy(folded, sentences, lex))
         found.extend(_owned_faults(folded, sentences, lex))
         found.extend(_delays_put_on_us(folded, sentences, lex))
         found.extend(_promised_refunds(folded, sentences, lex))
@@ -124,9 +127,15 @@ def _promised_refunds(folded: str, sentences: list[tuple[int, int]], lex: Compil
             continue
         sentence = folded[s:e]
         clause_start, clause_end = _clause_around(folded, s, e, refund.start())
+        # a "not" inside an opening condition denies nothing: "if it isn't released by Friday, we refund you"
+        opening = lex.conditional_start.match(folded, s) or lex.verb_first_condition.match(folded, s)
+        denial_from = s
+        if opening is not None:
+            comma = folded.find(",", s, refund.start())
+            denial_from = comma + 1 if comma != -1 else s
         if (
             "amazon" in sentence
-            or lex.negation.search(lex.reassurance.sub(_blanks, folded[s:clause_end]))
+            or lex.negation.search(lex.reassurance.sub(_blanks, folded[denial_from:clause_end]))
             or lex.buyer_action.search(sentence)
             or lex.status_report.search(sentence)
             or lex.conditional_inline.search(folded, clause_start, refund.start())
@@ -173,6 +182,26 @@ def _steered_reviews(folded: str, sentences: list[tuple[int, int]], lex: Compile
     return found
 
 
+def _reviews_asked_of_the_happy(
+    folded: str, sentences: list[tuple[int, int]], lex: CompiledLexicon
+) -> list[Span]:
+    """A review asked for right after a question about satisfaction: "Happy? Then please leave us a review."
+
+    The question gates the review as surely as "only if you are happy" does.
+    """
+    found: list[Span] = []
+    for i in range(1, len(sentences)):
+        qs, qe = sentences[i - 1]
+        question = folded[qs:qe].rstrip()
+        if not question.endswith("?") or len(question) > 60 or not lex.satisfaction.search(question):
+            continue
+        s, e = sentences[i]
+        review = _first(lex.review_words, folded, s, e) or _first(lex.rating_verbs, folded, s, e)
+        if review is not None:
+            found.append((FEEDBACK_INCENTIVE, qs, review.end()))
+    return found
+
+
 _NEAR_FAULT = 45  # characters from a fault to the word that makes it ours ("an oversight by our team")
 
 
@@ -203,7 +232,7 @@ def _bought_reviews(folded: str, sentences: list[tuple[int, int]], lex: Compiled
     """A review or rating asked for next to something offered: in the same or a neighbouring sentence."""
     found: list[Span] = []
     for i, (s, e) in enumerate(sentences):
-        review = lex.review_words.search(folded, s, e)
+        review = lex.review_words.search(folded, s, e) or lex.rating_verbs.search(folded, s, e)
         if review is None:
             continue
         lo = sentences[max(0, i - 1)][0]

@@ -17,7 +17,8 @@ from ghostdesk.replies.compliance.text import sentence_spans
 
 Span = tuple[str, int, int]
 
-_CLAUSE_BREAK = re.compile(r",|:|\s[-–—]\s|\(|\)")
+# "then" ends a condition as surely as a comma: "if Amazon releases it before then it'll go out today".
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|(?<!\d):|\s[-–—]\s|\(|\)|\s(?:then|dann|alors|entonces|allora)\s")
 _NEAR = 60  # characters between a predicate and a time for the finding to quote both
 # A ceiling or a threshold ("up to 21 days", "after 7 days") describes Amazon's rules; on its own, with no
 # shipping or completion verb, it promises nothing.
@@ -104,6 +105,10 @@ def _promise_in_sentence(sentence: str, lex: CompiledLexicon) -> tuple[int, int]
     times = future_times + other_times
     if not times:
         return None
+    if lex.habitual.search(live):  # "our van leaves at 3 pm each weekday" describes a routine
+        other_times = [t for t in other_times if not lex.habitual.search(live, *_clause(live, t[0]))]
+        if not future_times and not other_times:
+            return None
     predicates = _hits(lex.ship, live)
     if not lex.reply_words.search(live):
         predicates += _hits(lex.receive, live)

@@ -36,7 +36,10 @@ _SENTENCE_END = re.compile(r"(?<!\d)[.!?;]+(?=\s)|\n+")
 # Nor after an abbreviation: "in ca. einer Woche", "approx. 2 days", "Mr. Patel" are one sentence each.
 _ABBREVIATION_BEFORE = re.compile(
     r"(?<![\w.])(?:ca|approx|env|aprox|ggf|evtl|bzw|usw|z\.b|u\.a|d\.h|inkl|max|min|mr|mrs|ms|dr|st|sr|"
-    r"sra|srta|sig|sig\.ra|sig\.na|dott|mme|mlle|m|hr|fr|nr|tel|vs|e\.g|i\.e|p\.ej|p\.es|cf)$"
+    r"sra|srta|sig|sig\.ra|sig\.na|dott|mme|mlle|m|hr|fr|nr|tel|vs|e\.g|i\.e|p\.ej|p\.es|cf|"
+    r"mo|di|mi|do|sa|so|lun|mar|mer|jeu|ven|sam|dim|mié|mie|jue|vie|sáb|sab|gio|mon|tue|tues|wed|thu|thur|"
+    r"thurs|fri|sat|sun|jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|oct|nov|dez|dec|déc|janv|févr|avr|juil|ene|abr|"
+    r"ago|dic|gen|mag|giu|lug|set|ott)$"
 )
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from ghostdesk.triage.cues import de, en, es, fr, it
 from ghostdesk.triage.cues.base import Cue
-from ghostdesk.triage.cues.subject import SUBJECT
+from ghostdesk.triage.cues.subject import SUBJECT, SUBJECT_ORDER_TOPIC
 
 # Every language's cues, by ISO 639-1 code; each is applied to every message (see ghostdesk.triage.intent).
 TEXT: dict[str, tuple[Cue, ...]] = {
@@ -15,4 +17,10 @@ TEXT: dict[str, tuple[Cue, ...]] = {
     "it": it.FOR + it.AGAINST,
 }
 
-__all__ = ["SUBJECT", "TEXT", "Cue"]
+# The words by which a buyer speaks of an order they have placed, by language (order context).
+ORDER_WORDS: dict[str, re.Pattern[str]] = {
+    lang: re.compile(module.ORDER_WORDS)
+    for lang, module in (("en", en), ("de", de), ("fr", fr), ("es", es), ("it", it))
+}
+
+__all__ = ["ORDER_WORDS", "SUBJECT", "SUBJECT_ORDER_TOPIC", "TEXT", "Cue"]

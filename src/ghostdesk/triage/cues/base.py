@@ -39,10 +39,16 @@ NOT_A_QUESTION = r"(?![^.!\n]{0,25}\?)"
 CONDITIONAL = (
     r"\b(?:if|unless|before|once|falls|wenn|sofern|bevor|solange|si|avant|antes|mientras|se|prima)\b"
 )
-# "I received an email/message" is no delivery.
+# "I received an email/message/a tracking number" is no delivery.
 MESSAGE_OBJECT = (
     r"\b(?:an?\s+)?(?:e-?mail|message|notification|text|sms|confirmation|mail|nachricht|benachrichtigung"
-    r"|bestatigung|courriel|notification|correo|mensaje|notificacion|messaggio|notifica|e-?mail)\b"
+    r"|bestatigung|courriel|notification|correo|mensaje|notificacion|messaggio|notifica|e-?mail|number|nummer"
+    r"|numero|code|codice|codigo|link|lien|enlace|guia)\b"
+)
+# "the number that I received", "le numéro que j'ai reçu": what was received is named first.
+RECEIVED_INFO_BEFORE = (
+    r"\b(?:number|nummer|numero|code|codice|codigo|e-?mail|mail|message|nachricht|mensaje|messaggio|link|lien"
+    r"|enlace|guia)\b[^.!?\n]{0,25}$"
 )
 # "it should have arrived" / "if it has arrived" are no receipt either.
 HYPOTHETICAL = (
@@ -60,6 +66,28 @@ IN_TRANSIT = (
 )
 
 
+NOT_YET_SHIPPED = "not yet shipped"
+CHANGE_REQUEST = "change request"
+# PART_MISSING: part of the order is missing or follows ("where is the rest", "coming separately?");
+# RECEIVED: a receipt statement ("it arrived"). With a part missing, the receipt is of the part that came.
+PART_MISSING = "part missing"
+RECEIVED = "received"
+
+# The seller is the one who received it: a return delivered back ("delivered to your warehouse", "a voi").
+TO_THE_SELLER = (
+    r"\b(?:to|at)\s+(?:you|your|the\s+seller)|\bbei\s+(?:ihnen|euch|dir)\b|\ba\s+vous\b|\bchez\s+vous\b"
+    r"|\ba\s+vosotros\b|\ba\s+ustedes\b|\ba\s+voi\b|\bal\s+(?:venditore|magazzino)\b"
+)
+
+
+# "tell me if", "dites-moi si", "decirme si", "sapere se", "sagen, ob": an indirect question, not a condition.
+_WHETHER = re.compile(
+    r"\b(?:tell\s+me|let\s+me\s+know|know|check|see|confirm|ask(?:ing)?|wonder(?:ing)?|decir(?:me|nos)?|saber"
+    r"|sabeis|sabe|confirmar(?:me)?|comprobar|mirar|preguntar|dire|dites-moi|savoir|sais|verifier|confirmer"
+    r"|sapere|sapete|dirmi|dirci|verificare|controllare|chiedere|chiedo)\s+(?:\w+\s+)?(?:if|whether|si|se)\b"
+)
+
+
 @dataclass(frozen=True)
 class Cue:
     """A phrase that speaks for (positive ``weight``) or against (negative) an order-status inquiry.
@@ -74,11 +102,17 @@ class Cue:
     veto_after: re.Pattern[str] | None = None  # in the match or the rest of its clause (35 chars at most)
     veto_before: re.Pattern[str] | None = None  # in its clause before the match (40 chars at most)
     unless_negated: bool = False  # cancelled by a negation in the match or just before it
+    # How the cue interacts with others (see ghostdesk.triage.intent): NOT_YET_SHIPPED / CHANGE_REQUEST,
+    # PART_MISSING / RECEIVED, or "" for none.
+    role: str = ""
 
     def first_hit(self, text: str) -> str | None:
         for match in self.pattern.finditer(text):
             around = match.group(0) + _CLAUSE_END.split(text[match.end() : match.end() + 35], maxsplit=1)[0]
             before = _CLAUSE_END.split(text[max(0, match.start() - 40) : match.start()])[-1]
+            before = _WHETHER.sub(
+                " ", before
+            )  # "can you tell me if it has shipped" asks, it sets no condition
             if self.veto_after and self.veto_after.search(around):
                 continue
             if self.veto_before and self.veto_before.search(before):
@@ -97,6 +131,7 @@ def cue(
     veto_after: str | None = None,
     veto_before: str | None = None,
     unless_negated: bool = False,
+    role: str = "",
 ) -> Cue:
     """A :class:`Cue` from pattern strings, compiled once at import."""
     return Cue(
@@ -106,4 +141,5 @@ def cue(
         re.compile(veto_after) if veto_after else None,
         re.compile(veto_before) if veto_before else None,
         unless_negated,
+        role,
     )

@@ -4,16 +4,22 @@
 from __future__ import annotations
 
 from ghostdesk.triage.cues.base import (
+    CHANGE_REQUEST,
     CLAUSE,
     CONDITIONAL,
     HYPOTHETICAL,
     IN_TRANSIT,
     MESSAGE_OBJECT,
     NOT_A_QUESTION,
+    NOT_YET_SHIPPED,
     NOTHING,
     NUMBER_AHEAD,
     OTHER_OBJECT,
+    PART_MISSING,
+    RECEIVED,
+    RECEIVED_INFO_BEFORE,
     THANKED,
+    TO_THE_SELLER,
     Cue,
     cue,
 )
@@ -21,6 +27,11 @@ from ghostdesk.triage.cues.base import (
 _NOUNS = (
     r"(?:bestellung|bestellungen|bestelung|bestellug|paket|pakete|packchen|paeckchen|sendung|lieferung"
     r"|ware|waren|artikel|auftrag|sachen|produkt)"
+)
+
+# "meine Bestellung", "unser Paket", "bestellt", "gekauft": the buyer speaks of an order they have.
+ORDER_WORDS = (
+    r"\b(?:meine?[mnrs]?|unsere?[mnrs]?)\s+(?:\w+\s+)?" + _NOUNS + r"\b|\b(?:bestellt|gekauft|erworben)\b"
 )
 
 FOR: tuple[Cue, ...] = (
@@ -41,6 +52,7 @@ FOR: tuple[Cue, ...] = (
         + CLAUSE
         + r"{0,60}?\b(?:fehl\w*|rest|noch)\b",
         veto_after=OTHER_OBJECT,
+        role=PART_MISSING,
     ),
     cue(
         "warum storniert",
@@ -105,7 +117,8 @@ FOR: tuple[Cue, ...] = (
         + r"{0,40}?\b(?:erhalten|bekommen|angekommen|eingetroffen"
         r"|geliefert|zugestellt|da|gekommen|zugegangen|empfangen|eingegangen)\b",
         veto_after=OTHER_OBJECT,
-        veto_before=OTHER_OBJECT,  # the object comes first: "meine Erstattung noch nicht erhalten"
+        # the object comes first ("meine Erstattung noch nicht erhalten"); "falls ich nicht da bin" is an if
+        veto_before=OTHER_OBJECT + "|" + CONDITIONAL,
     ),
     cue(
         "warte noch",
@@ -122,6 +135,7 @@ FOR: tuple[Cue, ...] = (
         r"|rausgegangen|unterwegs|losgeschickt|auf\s+den\s+weg\s+gebracht|raus)\b",
         veto_after=OTHER_OBJECT,
         veto_before=CONDITIONAL,
+        role=NOT_YET_SHIPPED,
     ),
     cue(
         "schon verschickt?",
@@ -131,6 +145,7 @@ FOR: tuple[Cue, ...] = (
         + r"{0,40}?\b(?:verschickt|versendet|versandt|abgeschickt|unterwegs|losgeschickt|rausgegangen)\b"
         r"|\b(?:verschickt|versendet|versandt|abgeschickt|unterwegs|abgeholt)\b\s*(?:worden\s*)?\?",
         veto_after=OTHER_OBJECT,
+        veto_before=CONDITIONAL,
     ),
     cue(
         "warte auf mein Paket",
@@ -154,7 +169,8 @@ FOR: tuple[Cue, ...] = (
         r"\bwann\b"
         + CLAUSE
         + r"{0,50}?\b(?:ankommen|kommt|kommen|geliefert|zugestellt|erhalte|erhalten|bekomme|bekommen"
-        r"|eintreffen|trifft|da\s+sein|liefern|zustellung|lieferung|rechnen|erwarten)\b",
+        r"|eintreffen|trifft|da\s+sein|liefern|zustellung|lieferung|rechnen|erwarten)\b"
+        r"|\bseit\s+ewigkeiten\b|\bewig\s+(?:und\s+drei\s+tage|lange)\b",
         veto_after=OTHER_OBJECT,
     ),
     cue(
@@ -246,6 +262,7 @@ FOR: tuple[Cue, ...] = (
         r"\b(?:laut|angeblich|als)\s+(?:\w+\s+){0,3}?zugestellt\b|\bzugestellt\b"
         + CLAUSE
         + r"{0,40}?\b(?:aber|jedoch)\b",
+        veto_after=TO_THE_SELLER,
     ),
     cue(
         "bewegt sich nicht",
@@ -259,6 +276,7 @@ FOR: tuple[Cue, ...] = (
         1.5,
         r"\bauf\s+dem\s+weg\b|\bunterwegs\b|\bin\s+zustellung\b",
         veto_after=OTHER_OBJECT,
+        veto_before=CONDITIONAL + r"|ruc?e?ksendung|retoure",
     ),
     cue(
         "zurück an Absender",
@@ -286,6 +304,13 @@ FOR: tuple[Cue, ...] = (
     ),
     cue("nichts passiert", 1.2, r"\bnichts\s+(?:ist\s+)?passiert\b|\btut\s+sich\s+nichts\b"),
     cue(
+        "kommt der Rest separat?",
+        2.0,
+        r"\b(?:separat|getrennt|extra|nach)\s*(?:geschickt|verschickt|versendet|geliefert|kommen|kommt|nachgeliefert)\b"
+        r"|\bnachgeliefert\b|\bnachlieferung\b|\bfehlt\s+(?:aber\s+)?noch\b|\bfehlen\s+(?:aber\s+)?noch\b",
+        role=PART_MISSING,
+    ),
+    cue(
         "verloren",
         1.5,
         r"\b(?:paket|sendung|lieferung|bestellung)\b" + CLAUSE + r"{0,30}?\b(?:verloren|verschollen)",
@@ -298,14 +323,14 @@ AGAINST: tuple[Cue, ...] = (
         -2.0,
         r"\bru(?:e)?ck(?:sendung|gabe|senden|schicken|versand|geben)\w*|\bzuru(?:e)?ck(?:senden|schicken"
         r"|geben|gesendet"
-        r"|geschickt|zuschicken)\b|\bretoure\w*|\bumtausch\w*",
+        r"|geschickt|zuschicken)\b|\bretoure\w*|\bumtausch\w*|\bumtauschen\b|\bersatz\b|\bersatzlieferung\b",
         veto_after=r"absender",
         veto_before=r"absender",  # "an den Absender zurückgeschickt" is the carrier's return, not the buyer's
     ),
     cue(
         "Erstattung",
         -0.8,
-        r"\b(?:ru(?:e)?ck)?erstatt\w*|\bgeld\s+zuru(?:e)?ck\b|\bgutschrift\w*|\bru(?:e)?ckzahlung\w*",
+        r"\b\w*erstatt\w*|\bgeld\s+zuru(?:e)?ck\b|\bgutschrift\w*|\bru(?:e)?ckzahlung\w*",
     ),
     cue(
         "Stornierung",
@@ -313,22 +338,50 @@ AGAINST: tuple[Cue, ...] = (
         r"\bstornier(?:en|e|ung)\b|\bstorno\b|\bwiderruf\w*|\babbestell\w*|\bzuru(?:e)?cktret\w*"
         r"|\bru(?:e)?cktritt\w*",
         veto_before=CONDITIONAL,
+        role=CHANGE_REQUEST,
     ),
     cue(
         "nicht mehr gewollt",
         -1.5,
         r"\bversehentlich\b|\baus\s+versehen\b|\bnicht\s+mehr\s+(?:benotigt|gebraucht|brauche|haben)"
         r"|\bbrauche\s+(?:es|ihn|sie|das)\s+nicht\s+mehr"
-        r"|\bgu(?:e)?nstiger\s+gefunden\b|\bfalsch\s+bestellt\b|\banders\s+u(?:e)?berlegt\b",
+        r"|\bgu(?:e)?nstiger\s+gefunden\b|\bfalsch\s+bestellt\b|\banders\s+u(?:e)?berlegt\b|\bumentschieden\b",
+        role=CHANGE_REQUEST,
     ),
-    cue("Rechnung", -2.0, r"\brechnung\w*|\bquittung\w*|\bmwst\b|\bmehrwertsteuer\b|\bust-?id\b"),
+    cue(
+        "Rechnung",
+        -2.0,
+        r"\brechnung\w*|\bquittung\w*|\bmwst\b|\bmehrwertsteuer\b|\bust-?id\b",
+        # "auf Rechnung bestellt" names the payment method, not a request for an invoice
+        veto_before=r"\b(?:auf|per|gegen|mit)\s*$",
+    ),
     cue(
         "Adresse ändern",
         -1.8,
         r"\b(?:liefer|versand)?adresse\b"
         + CLAUSE
         + r"{0,30}?\b(?:andern|aendern|anpassen|korrigieren|aktualisieren|geandert)\b"
-        r"|\b(?:andern|aendern|korrigieren)\b" + CLAUSE + r"{0,30}?\badresse\b|\bneue\s+(?:liefer)?adresse\b",
+        r"|\b(?:andern|aendern|korrigieren)\b" + CLAUSE + r"{0,30}?\badresse\b|\bneue\s+(?:liefer)?adresse\b"
+        r"|\b(?:alte|falsche|fruhere|frueheren|alten|falschen)\s+(?:liefer|versand)?adresse\b"
+        r"|\b(?:liefer|versand)?adresse\b" + CLAUSE + r"{0,30}?\bfalsch\b"
+        r"|\b(?:an|zu)\s+(?:meine[rmn]?|die)\s+(?:arbeit|firma|buro|nachbar\w*|andere\s+adresse)\s+(?:\w+\s+)?"
+        r"(?:schicken|liefern|senden|umleiten)\b",
+        role=CHANGE_REQUEST,
+    ),
+    cue(
+        "Bestellung ändern",
+        -1.2,
+        r"\b(?:zu|in|aus|von)\s+(?:meiner|der|dieser|unserer)\s+bestellung\s+(?:\w+\s+)?(?:hinzufugen|hinzufuegen"
+        r"|dazu\w*|entfernen|streichen|nehmen)\b|\bbestellung\s+(?:\w+\s+)?(?:andern|aendern|erganzen|ergaenzen)\b"
+        r"|\bdazu\s*(?:packen|legen)\b|\bdazupacken\b",
+        role=CHANGE_REQUEST,
+    ),
+    cue(
+        "Name ändern",
+        -1.8,
+        r"\bname\w*\s+(?:auf|an|in)\s+(?:der|dem|die)\s+(?:bestellung|lieferung|sendung|paket|adresse)\b"
+        r"|\bname\w*\b[^!?\n]{0,40}?\b(?:andern|aendern|korrigieren|anpassen)\b|\bauf\s+den\s+namen\b",
+        role=CHANGE_REQUEST,
     ),
     cue(
         "Produktfrage",
@@ -336,7 +389,10 @@ AGAINST: tuple[Cue, ...] = (
         r"\bkompatib\w*|\bpasst\s+(?:das|der|die|es)\b|\bwelche\s+(?:grosse|groesse|farbe|version)\b"
         r"|\bgrosse\b|\bgroesse\b"
         r"|\babmessung\w*|\bauf\s+lager\b|\bvorratig\b|\bbedienungsanleitung\w*|\banleitung\w*|\bgarantie\w*"
-        r"|\bgewahrleistung\w*",
+        r"|\bgewahrleistung\w*|\bpasst\s+(?:\w+\s+){0,3}?(?:in|an|auf|zu|fur|mit)\b|\bgeeignet\b"
+        r"|\bwie\s+(?:\w+\s+){0,2}?(?:reinige|putze|wasche|pflege|benutze|verwende|montiere|bediene|entkalke)\b"
+        r"|\bwie\s+wird\s+(?:\w+\s+){0,3}?(?:montiert|gereinigt|gewaschen|aufgebaut|benutzt)\b"
+        r"|\b(?:spulmaschinen|spuelmaschinen|backofen|mikrowellen)\w*(?:fest|geeignet)\b|\binduktion\b",
     ),
     cue(
         "vor dem Kauf",
@@ -355,16 +411,19 @@ AGAINST: tuple[Cue, ...] = (
         r"|\bgeht\s+nicht\s+(?:an|mehr)\b"
         r"|\bfalsche[nrs]?\s+(?:artikel|grosse|groesse|farbe|produkt|teil)\b|\bfehlende?n?\s+(?:teile?"
         r"|schrauben|zubehor)\b"
-        r"|\bzerbrochen\b|\bfehlerhaft\w*|\bschlechte\s+qualitat\b",
+        r"|\bzerbrochen\b|\bfehlerhaft\w*|\bschlechte\s+qualitat\b|\bsprung\b|\brisse?\b|\bangeschlagen\b"
+        r"|\babgebrochen\b|\bgesprungen\b|\bzerkratzt\b|\bverbogen\b|\bundicht\b|\bdurchgeweicht\b"
+        r"|\bzu\s+(?:klein|gross|eng|kurz|lang|weit)\b|\bstatt\s+(?:de[rsnm]|eine[rsnm]?)\b",
     ),
     cue(
         "erhalten",
         -1.5,
-        r"\b(?:habe|hab|ist|sind|wurde|heute|gestern|endlich)\s+(?:\w+\s+){0,3}?(?:erhalten|angekommen"
-        r"|bekommen|geliefert)\b",
+        r"\b(?:habe|hab|ist|sind|wurde|heute|gestern|endlich|alles|paket|lieferung|ware)\s+(?:\w+\s+){0,5}?"
+        r"(?:erhalten|angekommen|bekommen|geliefert)\b|\b(?:paket|lieferung|ware)\s+kam\b",
         unless_negated=True,
         veto_after=MESSAGE_OBJECT + "|" + IN_TRANSIT + "|" + NOTHING + r"|\bnur\b|\bteil\w*",
-        veto_before=HYPOTHETICAL + r"|\bnur\b",
+        veto_before=HYPOTHETICAL + r"|\bnur\b|" + RECEIVED_INFO_BEFORE,
+        role=RECEIVED,
     ),
     cue(
         "Konto",
@@ -375,12 +434,53 @@ AGAINST: tuple[Cue, ...] = (
     cue(
         "Bewertung",
         -1.0,
-        r"\bbewertung\w*|\brezension\w*|\bfeedback\b|\bsterne\b|\bsuper\s+produkt\b|\bsehr\s+zufrieden\b",
+        r"\bbewertung\w*|\brezension\w*|\bfeedback\b|\bsterne\b|\bsuper\s+produkt\b|\bsehr\s+zufrieden\b"
+        r"|\bwar\s+(?:super|toll|klasse|prima)\b",
     ),
     cue("Dank", -0.3, r"\bdanke\b|\bvielen\s+dank\b"),
     cue(
-        "alles gut, nur zur Info",
+        "Dank für die Lieferung",
         -1.5,
+        r"\b(?:dank\w*|danke)\s+(?:\w+\s+)?fur\s+(?:den|die|das)\s+(?:\w+\s+)?(?:versand|lieferung|service"
+        r"|abwicklung|hilfe)\b|\bgerne\s+wieder\b",
+    ),
+    cue(
+        "Zustellhinweis",
+        -1.5,
+        r"\b(?:beim|bei\s+(?:meinem|meiner|dem|der))\s+nachbar\w*\s+(?:\w+\s+){0,4}?(?:abgeben|abstellen|hinterlegen|lassen)\b"
+        r"|\babstellgenehmigung\b|\bals\s+geschenk\s+verpack\w*|\bvor\s+die\s+tur\s+stellen\b"
+        r"|\bgeschenk\w*|\b(?:karte|gruss\w*|notiz)\s+(?:\w+\s+){0,4}?beileg\w*|\bohne\s+(?:preis\w*|rechnung)\b",
+        role=CHANGE_REQUEST,
+    ),
+    cue(
+        "alles gut, nur zur Info",
+        -2.5,
         r"\b(?:alles\s+(?:gut|ok|in\s+ordnung)|nur\s+zur\s+info\w*|hat\s+sich\s+erledigt)\b" + NOT_A_QUESTION,
+    ),
+    cue(
+        "Produktdetails",
+        -1.5,
+        r"\bbatterien?\b|\bakkus?\b|\bbpa\b|\bmaterial\b|\b(?:gewicht|durchmesser|fassungsvermogen"
+        r"|fassungsvermoegen)\b|\bauch\s+in\s+\w+\s+(?:lieferbar|erhaltlich|erhaeltlich|verfugbar|verfuegbar)\b|\bqualitat\b|\bqualitaet\b|\benttauscht\b|\benttaeuscht\b"
+        r"|\bwackel\w*|\bverfarb\w*|\bverfaerb\w*|\bspalt\b|\bschliesst\s+nicht\b"
+        r"|\bfoto\w*\s+(?:\w+\s+){0,3}?(?:schicken|senden)\b",
+    ),
+    cue(
+        "anderer Kauf oder Abholung",
+        -1.5,
+        r"\b\w*rabatt\w*|\bgutschein\w*|\bpersonlich\s+abholen\b|\bpersoenlich\s+abholen\b|\bselbst\s+abholen\b"
+        r"|\bhaben\s+sie\s+(?:\w+\s+)?auch\s+in\b|\bgibt\s+es\s+(?:\w+\s+){0,2}?auch\s+in\b|\bfuhren\s+sie\b"
+        r"|\bnichts\s+fehlt\b|\bes\s+fehlt\s+nichts\b",
+    ),
+    cue(
+        "Zahlungsart",
+        -1.2,
+        r"\b(?:zahlen|bezahlen)\b"
+        + CLAUSE
+        + r"{0,20}?\b(?:rechnung|paypal|uberweisung|ueberweisung|kreditkarte"
+        r"|nachnahme|raten|lastschrift|vorkasse)\b|\b(?:per|auf|mit|uber|ueber)\s+(?:rechnung|paypal|uberweisung"
+        r"|ueberweisung|kreditkarte|nachnahme|raten|lastschrift)\s+(?:\w+\s+)?(?:zahlen|bezahlen)\b"
+        r"|\bzahlungs(?:art|arten|methode|moglichkeit\w*|moeglichkeit\w*)\b",
+        veto_before=r"\b(?:bereits|schon)\b",
     ),
 )

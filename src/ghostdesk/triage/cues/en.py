@@ -4,16 +4,22 @@
 from __future__ import annotations
 
 from ghostdesk.triage.cues.base import (
+    CHANGE_REQUEST,
     CLAUSE,
     CONDITIONAL,
     HYPOTHETICAL,
     IN_TRANSIT,
     MESSAGE_OBJECT,
     NOT_A_QUESTION,
+    NOT_YET_SHIPPED,
     NOTHING,
     NUMBER_AHEAD,
     OTHER_OBJECT,
+    PART_MISSING,
+    RECEIVED,
+    RECEIVED_INFO_BEFORE,
     THANKED,
+    TO_THE_SELLER,
     Cue,
     cue,
 )
@@ -21,6 +27,15 @@ from ghostdesk.triage.cues.base import (
 _NOUNS = (
     r"(?:order|orders|ord[ea]r|oder|package|packages|parcel|parcels|item|items|shipment|delivery|stuff"
     r"|purchase|goods|product|products|things|box|packet)"
+)
+
+# The buyer speaks of an order they have: "my order", "our parcel", "I ordered", "placed an order". Puts a
+# message in order context (see ghostdesk.triage.intent); "if I order", "an order" and "the delivery" do not.
+ORDER_WORDS = (
+    r"\b(?:my|our)\s+(?:\w+\s+){0,2}?"
+    + _NOUNS
+    + r"\b(?!\s+ad+r)|\b(?:ordered|purchased)\b|\b(?:i|we)\s+(?:\w+\s+)?bought\b"
+    r"|\bplaced\s+(?:an?|my|the|this)\s+order\b"
 )
 
 _RECEIVE_EN = (
@@ -58,6 +73,7 @@ FOR: tuple[Cue, ...] = (
         + CLAUSE
         + r"{0,30}?\b(?:missing|still|hasn't|has\s+not|not)\b",
         veto_after=OTHER_OBJECT,
+        role=PART_MISSING,
     ),
     cue(
         "what happened to my order",
@@ -121,12 +137,22 @@ FOR: tuple[Cue, ...] = (
         r"\b(?:i|we)\s+(?:didn't|did\s+not|never|have\s+not|haven't)\s+cancel+(?:ed)?\b",
     ),
     cue(
+        "delivery instruction",
+        -1.5,
+        r"\bleave\s+(?:it|the\s+(?:parcel|package|box))\s+(?:with|at|in|behind|by)\b|\bsafe\s+place\b"
+        r"|\bnote\s+for\s+the\s+(?:courier|driver)\b|\bside\s+gate\b|\bgift\s+(?:wrap|receipt|message)\w*"
+        r"|\bremove\s+the\s+price\b|\b(?:put|include|add|enclose)\s+(?:in\s+)?an?\s+(?:little\s+|short\s+"
+        r"|small\s+)?(?:note|card|message)\b|\bleave\s+out\s+the\s+(?:receipt|invoice|price)\b",
+        role=CHANGE_REQUEST,
+    ),
+    cue(
         "cancel because of the delay",
         1.5,
         r"\bcancel\w*\b[^.!?\n]{0,60}?\b(?:pending|taking\s+(?:so\s+|too\s+)?long|too\s+long|(?:hasn't|has\s+not"
         r"|hasnt|still\s+not|not\s+yet)\s+(?:\w+\s+)?(?:shipped|arrived|been\s+shipped)|can't\s+wait|cannot\s+wait)"
         r"|\b(?:pending|taking\s+(?:so\s+|too\s+)?long|too\s+long|(?:hasn't|has\s+not|still\s+not)\s+(?:\w+\s+)?"
         r"(?:shipped|arrived))\b[^.!?\n]{0,60}?\bcancel\b",
+        role=NOT_YET_SHIPPED,
     ),
     cue(
         "says it was delivered",
@@ -150,6 +176,7 @@ FOR: tuple[Cue, ...] = (
         r"|\b(?:not|never|n't)\s+(?:\w+\s+)?get\s+(?:my|the|it|them|anything|any|our)\b"
         r"|\b(?:not|isn't|aren't|is\s+not|are\s+not)\s+(?:yet\s+|still\s+)?here\b",
         veto_after=OTHER_OBJECT,
+        veto_before=r"refund|reimburs|money|credit|invoice|receipt",
     ),
     cue(
         "still waiting",
@@ -157,7 +184,10 @@ FOR: tuple[Cue, ...] = (
         r"\bstill\s+(?:no\b|nothing|waiting|haven't|have\s+not|not\b|hasn't|has\s+not|didn't|did\s+not|don't"
         r"|do\s+not|dont)"
         r"|\bnothing\s+(?:has\s+)?(?:arrived|came|come|been\s+delivered|received|yet|happened)\b"
-        r"|\bwaiting\s+for\s+(?:my|the)\s+" + _NOUNS + r"|\b(?:had|got|received|seen|heard)\s+nothing\b",
+        r"|\bwaiting\s+for\s+(?:my|the)\s+" + _NOUNS + r"|\b(?:had|got|received|seen|heard)\s+nothing\b"
+        r"|\bstill\s+(?:nada|zilch|zip)\b|\bnothing\s+(?:in|at|on)\s+(?:my|the)\s+(?:letterbox|mailbox|postbox|door"
+        r"|doorstep|porch)\b|\b(?:been|being|am|i'm)\s+(?:very\s+|really\s+)?patient\b"
+        r"|\bfor\s+ages\b|\bbeen\s+ages\b",
         veto_after=OTHER_OBJECT,
     ),
     cue(
@@ -166,6 +196,7 @@ FOR: tuple[Cue, ...] = (
         _NEG_EN + r"\s+(?:\w+\s+){0,2}?(?:ship+ed|shiped|sent|d[ei]spatched|posted|mailed|left)\b",
         veto_after=OTHER_OBJECT,
         veto_before=CONDITIONAL,
+        role=NOT_YET_SHIPPED,
     ),
     cue(
         "when will it ship",
@@ -187,7 +218,7 @@ FOR: tuple[Cue, ...] = (
         1.5,
         r"\b(?:will|would|is|are|does|do)\s+(?:my|the|it|this|they|our)\s+(?:\w+\s+)?(?:arrive"
         r"|be\s+delivered|get\s+here"
-        r"|come|be\s+here|make\s+it|going\s+to\s+(?:arrive|come|be\s+delivered))\b",
+        r"|come|coming|arriving|shipping|be\s+here|make\s+it|going\s+to\s+(?:arrive|come|be\s+delivered))\b",
         veto_after=OTHER_OBJECT,
     ),
     cue(
@@ -237,7 +268,8 @@ FOR: tuple[Cue, ...] = (
         1.8,
         r"\bpending\b|\bstuck\b|\bon\s+hold\b",
         veto_after=r"refund|return|review|approval|" + OTHER_OBJECT,
-        veto_before=r"refund|return|review|approval",
+        # German "10 Stück" folds to "stuck": a number or an article right before it is a quantity
+        veto_before=r"refund|return|review|approval|\b(?:\d+|ein|zwei|drei|vier|funf|zehn|pro|je|das|per)\s*$",
     ),
     cue(
         "still processing",
@@ -291,7 +323,7 @@ FOR: tuple[Cue, ...] = (
         r"\bwhen\b"
         + CLAUSE
         + r"{0,45}?\b(?:arriv\w*|ariv\w*|be\s+delivered|delivered|get\s+here|show\s+up|reach\s+me"
-        r"|(?:i|we)\s+(?:\w+\s+)?(?:receive|recieve|get\s+(?:it|my|the|them))|come|be\s+here)\b",
+        r"|(?:i|we)\s+(?:\w+\s+)?(?:receive|recieve|get\s+(?:it|my|the|them)|expect)|come|be\s+here)\b",
         veto_after=OTHER_OBJECT,
     ),
     cue(
@@ -350,6 +382,7 @@ FOR: tuple[Cue, ...] = (
         2.0,
         r"\b(?:says|shows?|marked|stated|listed|showing|status\s+is)\s+(?:as\s+|it\s+(?:was|is"
         r"|has\s+been)\s+)?delivered\b",
+        veto_after=TO_THE_SELLER,
     ),
     cue(
         "lost in transit",
@@ -370,13 +403,22 @@ FOR: tuple[Cue, ...] = (
         r"|\bsitting\s+(?:in|at|on)\b",
     ),
     cue("returned to sender", 2.0, r"\breturn(?:ed|ing)?\s+to\s+(?:the\s+)?sender\b"),
+    cue(
+        "coming separately?",
+        2.0,
+        r"\b(?:coming|come|sent|shipped|shipping|arriving|dispatched|delivered)\s+(?:\w+\s+)?separately\b"
+        r"|\bseparate\s+(?:package|parcel|box|delivery|shipment)\b|\b(?:was|were|got)\s+left\s+out\b",
+        role=PART_MISSING,
+    ),
 )
 
 AGAINST: tuple[Cue, ...] = (
     cue(
         "return",
         -2.0,
-        r"\breturn(?:s|ed|ing)?\b|\bsend\s+(?:it|them|this|the\s+\w+)?\s*back\b|\brma\b|\bexchange\b",
+        r"\breturn(?:s|ed|ing)?\b|\bsend\s+(?:it|them|this|the\s+\w+)?\s*back\b|\brma\b|\bexchange\b"
+        r"|\b(?:post|ship|mail|send)\s+(?:it|them|this|that|the)\s+(?:\w+\s+){0,2}?back\b|\bswap\s+(?:it|them|this)\b"
+        r"|\breplacement\b",
         veto_after=r"^return(?:ed|ing)?\s+to\s+(?:the\s+)?sender",
     ),
     cue("refund", -0.8, r"\brefund\w*|\bmoney\s+back\b|\breimburs\w*|\bchargeback\b"),
@@ -386,6 +428,7 @@ AGAINST: tuple[Cue, ...] = (
         r"\bcancel(?:lation|ling|ing)?\b|\b(?:want|like|have|get)\s+(?:it|this|them|the\s+order"
         r"|my\s+order)\s+cancel+ed\b",
         veto_before=CONDITIONAL,  # "if it isn't here by Friday I'll cancel" is a threat, not the request
+        role=CHANGE_REQUEST,
     ),
     cue(
         "change of mind",
@@ -394,20 +437,34 @@ AGAINST: tuple[Cue, ...] = (
         r"|want)"
         r"|\bdon't\s+(?:need|want)\s+(?:it|this|them)\b|\bfound\s+(?:it\s+)?cheaper\b"
         r"|\bordered\s+(?:the\s+)?wrong\b",
+        role=CHANGE_REQUEST,
     ),
     cue("invoice", -2.0, r"\binvoice\w*|\breceipt\b|\bvat\b|\btax\s+(?:document|invoice)|\bbilling\b"),
     cue(
         "address change",
         -1.8,
-        r"\b(?:change|update|correct|modify|edit|amend|set\s+up|add|fix)\s+(?:my|the|our|a|an)?\s*"
-        r"(?:shipping\s+|delivery\s+|postal\s+|new\s+)?address\b|\bnew\s+(?:shipping\s+"
-        r"|delivery\s+)?address\b",
+        r"\b(?:chang|updat|correct|modif|edit|amend|set\s+up|add|fix)\w*\s+(?:my|the|our|a|an)?\s*(?:\w+\s+)?"
+        r"(?:shipping\s+|delivery\s+|postal\s+|new\s+)?(?:address|adress|addres|addrses|adres)\b|\bnew\s+(?:shipping\s+"
+        r"|delivery\s+)?address\b"
+        r"|\b(?:old|wrong|incorrect|previous|outdated)\s+(?:shipping\s+|delivery\s+|postal\s+|home\s+)?address\b"
+        r"|\baddress\b" + CLAUSE + r"{0,30}?\b(?:wrong|incorrect|mistake|typo|outdated)\b"
+        r"|\b(?:deliver|send|ship|redirect)\s+it\s+to\s+my\s+(?:work|office|neighbou?r|parents)\b",
+        role=CHANGE_REQUEST,
+    ),
+    cue(
+        "name change",
+        -1.8,
+        r"\bname\s+on\s+the\s+(?:order|parcel|package|label|delivery)\b"
+        r"|\b(?:update|change|correct|add)\s+(?:the\s+|my\s+|a\s+)?(?:phone|telephone|mobile|contact)\s+(?:number|details)\b"
+        r"|\b(?:change|amend|update|correct)\s+the\s+(?:recipient'?s?\s+|delivery\s+)?name\b",
+        role=CHANGE_REQUEST,
     ),
     cue(
         "change delivery date",
         -1.5,
         r"\b(?:change|reschedule|modify|move|postpone)\s+(?:the\s+|my\s+)?(?:delivery|shipping)\s+(?:date"
         r"|day|time|slot)\b",
+        role=CHANGE_REQUEST,
     ),
     cue(
         "product question",
@@ -417,7 +474,14 @@ AGAINST: tuple[Cue, ...] = (
         r"|\bwhat\s+size\b|\bdimensions?\b|\bin\s+stock\b|\bavailable\s+in\b|\bwhich\s+(?:size|colou?r|model"
         r"|version)\b"
         r"|\bhow\s+(?:do|to|does)\s+(?:i\s+)?(?:use|install|assemble|set\s+up|charge|clean|connect|pair)\b"
-        r"|\bmanual\b|\binstructions?\b|\bwarranty\b",
+        r"|\bmanual\b|\binstructions?\b|\bwarranty\b"
+        r"|\bhow\s+(?:do\s+(?:i|you)|to|should\s+i|can\s+i)\s+(?:\w+\s+)?(?:clean|wash|care\s+for|store"
+        r"|maintain|season|descale|reproof|iron|dry|fold|fit|mount|adjust|replace\s+the)\b"
+        r"|\b(?:dishwasher|microwave|oven|machine|hand)[\s-](?:safe|washable|wash)\b|\bmachine\s+washable\b"
+        r"|\bwhich\s+\w+\s+(?:do|would)\s+you\s+recommend\b|\b(?:can|could)\s+i\s+(?:get|buy|order)\s+(?:the\s+same"
+        r"|another|one\s+more|a\s+second)\b|\bin\s+(?:white|black|red|blue|green|gr[ae]y|pink|yellow|another\s+colou?r"
+        r"|a\s+different\s+colou?r|other\s+colou?rs)\b|\b(?:does|do)\s+(?:it|this|they)\s+take\b"
+        r"|\binduction\b",
     ),
     cue(
         "before buying",
@@ -445,7 +509,13 @@ AGAINST: tuple[Cue, ...] = (
         r"\b(?:broken|damaged|defective|faulty|cracked|scratched|dented|torn|leaking|leaked|doesn't\s+work"
         r"|does\s+not\s+work|not\s+working|stopped\s+working|won't\s+turn\s+on|doesn't\s+turn\s+on"
         r"|dead\s+on\s+arrival"
-        r"|malfunction\w*)\b|\bwrong\s+(?:item|size|colou?r|product|model|part)\b"
+        r"|malfunction\w*|smashed|shattered|chipped|crushed|soaked|snapped|bent|ripped|stained|cracks?"
+        r"|leaks?)\b|\bwrong\s+(?:item|size|colou?r|product|model|part|one)\b"
+        r"|\b(?:sent|received|got|delivered)\s+(?:me\s+|us\s+)?(?:\w+\s+){0,5}?instead\s+of\b"
+        r"|\binstead\s+of\s+(?:the\s+)?(?:\w+\s+){0,4}?(?:one\s+)?(?:i|we)\s+ordered\b"
+        r"|\b(?:too\s+(?:small|big|large|short|long|tight)|doesn't\s+fit|does\s+not\s+fit)\b"
+        r"|\b(?:aren't|are\s+not|isn't|is\s+not|not)\s+(?:the\s+)?(?:ones?|items?|product)\s+(?:i|we)\s+(?:wanted|ordered"
+        r"|chose)\b"
         r"|\bmissing\s+(?:parts?|pieces?|screws?|accessor\w*)\b|\b(?:poor|bad|terrible|cheap"
         r"|low)\s+quality\b",
         veto_before=r"track\w*|\blink\b|\bnumber\b|\bcode\b|\bwebsite\b|\bpage\b",
@@ -454,11 +524,17 @@ AGAINST: tuple[Cue, ...] = (
         "received it",
         -1.5,
         r"\b(?:have|has|just|finally|today|yesterday|already|it|they|package|parcel|order|which|that)\s+(?:\w+\s+)?"
-        r"(?:received|arrived|came|got\s+(?:it|my|the))\b|\breceived\s+(?:it|my\s+\w+|the\s+\w+"
-        r"|everything)\b",
+        r"(?:received|arrived|came|got\s+(?:it|my|the)|got\s+here|turned\s+up|showed\s+up)\b"
+        r"|\breceived\s+(?:it|my\s+\w+|the\s+\w+|everything)\b|\b(?:got|received)\s+(?:my|the)\s+(?:order"
+        r"|package|parcel|box|delivery)\b",
         unless_negated=True,
         veto_after=MESSAGE_OBJECT + "|" + IN_TRANSIT + "|" + NOTHING + "|" + PARTIAL_EN,
-        veto_before=HYPOTHETICAL + r"|\bonly\b",
+        # ... nor a status label quoted from Amazon's page ("still showing 'Order received'")
+        veto_before=HYPOTHETICAL
+        + "|"
+        + RECEIVED_INFO_BEFORE
+        + r"|\bonly\b|\b(?:says|said|shows|showing|status|reads)\b\W{0,3}$|['\"“‘«]\s*$",
+        role=RECEIVED,
     ),
     cue(
         "account",
@@ -470,29 +546,33 @@ AGAINST: tuple[Cue, ...] = (
     cue(
         "change the order",
         -1.2,
-        r"\b(?:change|modify|amend|edit)\s+(?:my|the|an?|this)\s+(?:\w+\s+)?order\b"
+        r"\b(?:chang|modif|amend|edit)\w*\s+(?:my|the|an?|this)\s+(?:\w+\s+)?orders?\b"
+        r"|\bforg[oe]t\w*\s+to\s+(?:include|add|order)\b"
         r"|\b(?:add|remove)\b" + CLAUSE + r"{0,30}?\b(?:to|from)\s+(?:my|the|an?|this)\s+(?:\w+\s+)?order\b"
         r"|\b(?:add|remove)\s+(?:an?|some|several|one|the|this|something)\s*(?:\w+\s+)?(?:items?)?\b(?=\s|$"
         r"|[.?!])",
+        role=CHANGE_REQUEST,
     ),
     cue(
         "payment method",
         -1.2,
-        r"\bpayment\s+(?:methods?|options?)\b|\bcan\s+i\s+pay\s+(?:with|by|via)\b",
+        r"\bpayment\s+(?:methods?|options?)\b|\bcan\s+i\s+pay\s+(?:with|by|via)\b"
+        r"|\b(?:can't|cannot|can\s+not|unable\s+to|don't\s+want\s+to|do\s+not\s+want\s+to)\s+pay\b",
         # "Amazon is verifying my payment method" is a pending order, not a question about how to pay
         veto_before=r"verif|confirm|updat|declin|revis|problem|issue|fail",
     ),
     cue(
         "feedback",
         -1.0,
-        r"\breview\b|\bfeedback\b|\brating\b|\bgreat\s+product\b|\blove\s+it\b|\bworks\s+(?:great"
+        r"\breview\b|\bfeedback\b|\brating\b|\bgreat\s+product\b|\blove[ds]?\s+it\b|\bworks\s+(?:great"
         r"|perfectly)\b",
     ),
     cue("thanks", -0.3, r"\bthanks?\b|\bthank\s+you\b"),
     cue(
         "all good, just letting you know",
-        -1.5,
-        r"\b(?:all\s+good|all\s+fine|no\s+worries|just\s+(?:fyi|so\s+you\s+know|letting\s+you\s+know"
+        -2.5,
+        r"\b(?:all\s+good|all\s+fine|no\s+worries|(?:just\s+)?a\s+heads[\s-]up|not\s+your\s+fault"
+        r"|just\s+(?:fyi|so\s+you\s+know|letting\s+you\s+know"
         r"|to\s+let\s+you\s+know)|problem\s+solved|(?:it|all)\s+(?:is|'s)\s+(?:fine|sorted|resolved))\b"
         + NOT_A_QUESTION,
     ),
@@ -501,5 +581,21 @@ AGAINST: tuple[Cue, ...] = (
         -0.5,
         r"\b(?:speak|talk|chat)\s+(?:to|with)\s+(?:a\s+|an\s+)?(?:human|person|agent|someone|representative)"
         r"|\bcustomer\s+(?:service|support)\s+(?:number|phone|hours)\b",
+    ),
+    cue(
+        "product details",
+        -1.5,
+        r"\bbatter(?:y|ies)\b|\bbpa\b|\b(?:made\s+of|what\s+material)\b|\bis\s+(?:it|this|that)\s+\w+[\s-]free\b"
+        r"|\b(?:thickness|width|height|length|weight|diameter|capacity|wattage|voltage)\b|\bquality\b"
+        r"|\bdisappoint\w*|\bwobbl\w*|\bdiscolou?r\w*|\bgap\b|\bdoesn't\s+(?:sit|close|seal|stay|lock)\b"
+        r"|\bnormal\s+for\s+(?:this|the|a)\s+(?:model|product|item|type)\b|\bsend\s+(?:me\s+)?(?:a\s+|some\s+)?(?:photos?"
+        r"|pictures?)\b|\bstars?\b|\bsoaking\b",
+    ),
+    cue(
+        "other purchase or pick-up",
+        -1.5,
+        r"\b(?:discount|coupon|bulk\s+price|wholesale)\b|\bpick\s+(?:it\s+|them\s+)?up\s+(?:in\s+person|myself"
+        r"|from\s+your)\b|\bin\s+person\b|\bdo\s+you\s+(?:also\s+)?(?:stock|carry|make)\b"
+        r"|\b(?:nothing|everything)\s+(?:is\s+)?(?:missing|there|intact)\b",
     ),
 )

@@ -4,16 +4,22 @@
 from __future__ import annotations
 
 from ghostdesk.triage.cues.base import (
+    CHANGE_REQUEST,
     CLAUSE,
     CONDITIONAL,
     HYPOTHETICAL,
     IN_TRANSIT,
     MESSAGE_OBJECT,
     NOT_A_QUESTION,
+    NOT_YET_SHIPPED,
     NOTHING,
     NUMBER_AHEAD,
     OTHER_OBJECT,
+    PART_MISSING,
+    RECEIVED,
+    RECEIVED_INFO_BEFORE,
     THANKED,
+    TO_THE_SELLER,
     Cue,
     cue,
 )
@@ -21,6 +27,13 @@ from ghostdesk.triage.cues.base import (
 _NOUNS = (
     r"(?:pedido|pedidos|pedio|paquete|paqete|orden|envio|articulo|articulos|compra|producto|productos"
     r"|mercancia)"
+)
+
+# "mi pedido", "nuestro paquete", "pedí", "he comprado": the buyer speaks of an order they have.
+ORDER_WORDS = (
+    r"\b(?:mi|mis|nuestr[oa]s?)\s+(?:\w+\s+)?" + _NOUNS + r"s?\b"
+    r"|\b(?:pedi|compre|encargue|(?:he|hemos|hice|hicimos|realice)\s+(?:\w+\s+)?(?:pedido|comprado|encargado"
+    r"|compra|una\s+compra))\b"
 )
 
 FOR: tuple[Cue, ...] = (
@@ -40,6 +53,7 @@ FOR: tuple[Cue, ...] = (
         + r"{0,30}?\b(?:recibido|recibi|recibo|llegado|llego|llega|entregado|entregaron"
         r"|aparecido)\b",
         veto_after=OTHER_OBJECT,
+        veto_before=r"reembols|dinero|factura|devoluc",
     ),
     cue(
         "sigo esperando",
@@ -49,6 +63,7 @@ FOR: tuple[Cue, ...] = (
         r"|\bsigue(?:n)?\s+(?:sin\s+(?:enviar|llegar|salir|despachar|mover|actualizar|noticias|recibir|saber)\w*"
         r"|pendiente|igual|parad[oa]|en\s+preparacion)",
         veto_after=OTHER_OBJECT,
+        veto_before=CONDITIONAL,
     ),
     cue(
         "no enviado",
@@ -58,6 +73,7 @@ FOR: tuple[Cue, ...] = (
         + r"{0,30}?\b(?:enviado|enviada|enviados|despachado|expedido|salido|mandado|enviaron)\b",
         veto_after=OTHER_OBJECT,
         veto_before=CONDITIONAL,
+        role=NOT_YET_SHIPPED,
     ),
     cue(
         "¿ya lo enviaron?",
@@ -65,7 +81,7 @@ FOR: tuple[Cue, ...] = (
         r"\bya\b" + CLAUSE + r"{0,30}?\b(?:enviado|enviaron|salido|despachado|despacharon|mandado|mandaron)\b"
         r"|\b(?:enviado|enviaron|salido|despachado|despacharon|mandado|mandaron)\b" + CLAUSE + r"{0,30}\?",
         veto_after=OTHER_OBJECT,
-        veto_before=r"devoluc|reembols",
+        veto_before=r"devoluc|reembols|" + CONDITIONAL,
     ),
     cue(
         "cuándo lo envían",
@@ -79,7 +95,10 @@ FOR: tuple[Cue, ...] = (
     cue(
         "cuándo llegará",
         1.8,
-        r"\bcuando\b" + CLAUSE + r"{0,50}?\b(?:llega\w*|recibir\w*|recibo|entrega\w*|entregar\w*)",
+        r"\bcuando\b"
+        + CLAUSE
+        + r"{0,50}?\b(?:llega\w*|recibir\w*|recibo|entrega\w*|entregar\w*|esperar\w*|contar\s+con)"
+        r"|\b(?:hace|desde\s+hace)\s+(?:siglos|una\s+eternidad|mil\s+anos)\b",
         veto_after=OTHER_OBJECT,
     ),
     cue(
@@ -215,6 +234,13 @@ FOR: tuple[Cue, ...] = (
         2.0,
         r"\b(?:figura|aparece|pone|dice|marca|indica)n?\s+(?:que\s+(?:esta|fue|ha\s+sido)\s+"
         r"|como\s+)?entregad[oa]\b",
+        veto_after=TO_THE_SELLER,
+    ),
+    cue(
+        "¿llega por separado?",
+        2.0,
+        r"\bpor\s+separado\b|\ben\s+otro\s+(?:paquete|envio)\b|\bfalta(?:n)?\s+(?:todavia|aun)\b",
+        role=PART_MISSING,
     ),
     cue(
         "en camino?",
@@ -244,36 +270,60 @@ AGAINST: tuple[Cue, ...] = (
         "devolución",
         -2.0,
         r"\bdevol\w*|\bdevuelv\w*|\bcambiar\s+(?:el|la|por)\s+(?:\w+\s+)?(?:talla|color|producto|articulo)\b"
-        r"|\betiqueta\s+de\s+devolucion\b",
+        r"|\betiqueta\s+de\s+devolucion\b|\bcambiar\w*\s+por\b|\b(?:las|los|lo|la)\s+puedo\s+cambiar\b"
+        r"|\bcambiarl[oa]s?\b|\breemplaz\w*|\bsustitu\w*",
         veto_after=r"remitente",
     ),
     cue("reembolso", -0.8, r"\breembols\w*|\bme\s+devuelvan\s+el\s+dinero\b"),
     cue(
         "cancelación",
         -1.2,
-        r"\bcancel(?:ar|en|e|o|acion)\b|\banul(?:ar|en|e|o|acion)\b",
+        r"\bcancel(?:ar|en|e|o|acion)\w*|\banul(?:ar|en|e|o|acion|ad)\w*",
         veto_before=CONDITIONAL,
+        role=CHANGE_REQUEST,
     ),
     cue(
         "cambio de opinión",
         -1.5,
         r"\bcambiado\s+de\s+opinion\b|\bpor\s+error\b|\bpor\s+equivocacion\b|\bya\s+no\s+(?:lo|la|los"
         r"|las)\s+necesito\b"
-        r"|\bmas\s+barato\b",
+        r"|\bmas\s+barato\b|\bme\s+(?:he\s+)?equivoc\w*\s+(?:al|de|con)\s+(?:hacer|pedir|elegir|comprar|talla"
+        r"|color|modelo)\b",
+        role=CHANGE_REQUEST,
     ),
     cue("factura", -2.0, r"\bfactura\w*|\biva\b|\bnif\b|\bcif\b|\bcomprobante\w*"),
     cue(
         "cambio de dirección",
         -1.8,
         r"\b(?:cambiar|modificar|corregir|actualizar)\b" + CLAUSE + r"{0,30}?\bdireccion\b"
-        r"|\bdireccion\b" + CLAUSE + r"{0,20}?\b(?:incorrecta|equivocada|nueva)\b",
+        r"|\bdireccion\b" + CLAUSE + r"{0,20}?\b(?:incorrecta|equivocada|nueva|mal)\b"
+        r"|\b(?:puesto|escrito|metido|poner|escribir)\s+mal\b|\bequivocad\w*\s+(?:\w+\s+){0,3}?direccion\b"
+        r"|\b(?:enviar|mandar|entregar)\w*\s+(?:\w+\s+){0,3}?a\s+(?:mi\s+)?(?:trabajo|oficina)\b",
+        role=CHANGE_REQUEST,
+    ),
+    cue(
+        "cambio de nombre",
+        -1.8,
+        r"\b(?:cambiar|modificar|corregir|poner)\s+(?:\w+\s+){0,2}?nombre\b|\bnombre\s+del\s+destinatario\b"
+        r"|\ba\s+nombre\s+de\b",
+        role=CHANGE_REQUEST,
+    ),
+    cue(
+        "modificar el pedido",
+        -1.2,
+        r"\b(?:anadir|agregar|quitar)\s+(?:\w+\s+){0,4}?(?:a|al|del|de)\s+(?:mi\s+|el\s+|este\s+)?pedido\b"
+        r"|\bmodificar\s+(?:mi|el|este)\s+pedido\b",
+        role=CHANGE_REQUEST,
     ),
     cue(
         "pregunta de producto",
         -1.5,
         r"\bcompatib\w*|\bque\s+(?:talla|color|tamano|medida)\b|\btalla\b|\btamano\b|\bmedidas\b"
         r"|\bdimensiones\b"
-        r"|\ben\s+stock\b|\bdisponible\s+en\b|\bmanual\b|\binstrucciones\b|\bgarantia\b|\bsirve\s+para\b",
+        r"|\ben\s+stock\b|\bdisponible\s+en\b|\bmanual\b|\binstrucciones\b|\bgarantia\b|\bsirve\s+para\b"
+        r"|\bvale\s+para\b|\bse\s+puede\s+(?:poner|lavar|meter|usar|utilizar)\b|\bcomo\s+se\s+(?:limpia|lava|usa"
+        r"|monta|utiliza|cura)\b|\bprimer\s+uso\b|\blavavajillas\b|\binduccion\b|\bvitroceramica\b"
+        r"|\bque\s+(?:tipo\s+de\s+)?(?:bombilla|pila|pilas|cargador|recambio)\b",
     ),
     cue(
         "antes de comprar",
@@ -290,7 +340,10 @@ AGAINST: tuple[Cue, ...] = (
     cue(
         "producto defectuoso",
         -1.5,
-        r"\brot[oa]s?\b|\bdefectuos\w*|\bdanad\w*|\bno\s+funciona\b|\bdejado\s+de\s+funcionar\b"
+        r"\brot[oa]s?\b|\bdefectuos\w*|\bdanad\w*|\bno\s+(?:funciona|enciende)\b|\bdej(?:ado|o)\s+de\s+funcionar\b"
+        r"|\bsuelt[oa]s?\b|\brayad[oa]s?\b|\babollad[oa]s?\b|\b(?:distint|diferent)[oae]s?\s+(?:al|a\s+(?:lo|la))\s+que\b"
+        r"|\ben\s+(?:lugar|vez)\s+de(?:l)?\b|\b(?:quedan?|me\s+queda)\s+(?:muy\s+)?(?:grandes?|pequen\w*|enormes?"
+        r"|cort[oa]s?|larg[oa]s?|estrech[oa]s?)\b"
         r"|\b(?:articulo|producto|talla|color)\s+(?:equivocad|incorrect)\w*|\bfalta(?:n)?\s+(?:una|piezas?"
         r"|tornillos?|accesorios?)\b"
         r"|\bestropead\w*|\bagrietad\w*",
@@ -298,10 +351,12 @@ AGAINST: tuple[Cue, ...] = (
     cue(
         "ya recibido",
         -1.5,
-        r"\b(?:he|hemos|ha|han|ya)\s+(?:\w+\s+)?(?:recibido|llegado)\b",
+        r"\b(?:he|hemos|ha|han|ya)\s+(?:\w+\s+)?(?:recibido|llegado)\b"
+        r"|\b(?:me|nos|ya|ayer|hoy)\s+(?:\w+\s+)?(?:llego|llegaron)\b|\b(?:paquete|pedido)\s+(?:\w+\s+)?llego\b",
         unless_negated=True,
         veto_after=MESSAGE_OBJECT + "|" + IN_TRANSIT + "|" + NOTHING,
-        veto_before=HYPOTHETICAL,
+        veto_before=HYPOTHETICAL + "|" + RECEIVED_INFO_BEFORE,
+        role=RECEIVED,
     ),
     cue(
         "cuenta",
@@ -317,9 +372,44 @@ AGAINST: tuple[Cue, ...] = (
     ),
     cue("gracias", -0.3, r"\bgracias\b"),
     cue(
-        "todo bien, solo para informar",
+        "gracias por el envío",
         -1.5,
+        r"\bgracias\s+(?:\w+\s+)?por\s+(?:el|la|su|vuestro|vuestra)\s+(?:\w+\s+)?(?:envio|entrega|servicio"
+        r"|rapidez|atencion)\b",
+    ),
+    cue(
+        "instrucciones de entrega",
+        -1.5,
+        r"\bdej(?:enlo|adlo|arlo|enla|adla|arla)\s+(?:en|con|a)\b|\bdejar\s+(?:el\s+paquete\s+)?en\s+(?:conserjeria|porteria)\b"
+        r"|\bpapel\s+de\s+regalo\b|\benvolver\s+para\s+regalo\b|\benvolv\w*\s+(?:\w+\s+)?para\s+regalo\b"
+        r"|\bes\s+(?:un|para)\s+regalo\b|\bdedicatoria\b"
+        r"|\b(?:una\s+)?(?:nota|notita|tarjeta)\s+(?:de\s+regalo|con|que\s+(?:diga|ponga))\b",
+        role=CHANGE_REQUEST,
+    ),
+    cue(
+        "todo bien, solo para informar",
+        -2.5,
         r"\b(?:todo\s+(?:bien|correcto|perfecto)|solo\s+para\s+(?:informar|avisar)\w*"
         r"|ya\s+esta\s+(?:solucionado|resuelto))\b" + NOT_A_QUESTION,
+    ),
+    cue(
+        "detalles del producto",
+        -1.5,
+        r"\bpilas?\b|\bbateria\b|\bbpa\b|\bmaterial\b|\b(?:grosor|espesor|anchura|altura|diametro|capacidad"
+        r"|potencia)\b|\bcalidad\b|\bdecepcionad\w*|\bcojea\b|\bdecolor\w*|\bno\s+cierra\s+bien\b"
+        r"|\bnormal\s+(?:en|para)\s+(?:este|esta|un|una)\s+(?:modelo|producto|articulo)\b|\b(?:enviar|mandar)\w*\s+(?:\w+\s+){0,2}?fotos?\b",
+    ),
+    cue(
+        "otra compra o recogida",
+        -1.5,
+        r"\b(?:descuento|cupon|precio\s+por\s+cantidad)\b|\ben\s+persona\b|\brecoger\w*\s+(?:\w+\s+)?en\s+(?:vuestra"
+        r"|su|la)\s+(?:tienda|almacen|nave)\b|\b(?:teneis|tienen)\s+tambien\b|\b(?:vendeis|venden)\b"
+        r"|\b(?:la|lo|las|los)\s+compraria\b|\bno\s+falta\s+nada\b|\bsolo\s+(?:queria|para)\s+(?:avisar|informar)\w*",
+    ),
+    cue(
+        "forma de pago",
+        -1.2,
+        r"\bpagar\s+(?:\w+\s+){0,2}?(?:con|por|en|mediante|a)\s+(?:transferencia|paypal|tarjeta|contra\s?reembolso"
+        r"|plazos|bizum|efectivo)\b|\b(?:formas?|metodos?)\s+de\s+pago\b",
     ),
 )

@@ -4,16 +4,22 @@
 from __future__ import annotations
 
 from ghostdesk.triage.cues.base import (
+    CHANGE_REQUEST,
     CLAUSE,
     CONDITIONAL,
     HYPOTHETICAL,
     IN_TRANSIT,
     MESSAGE_OBJECT,
     NOT_A_QUESTION,
+    NOT_YET_SHIPPED,
     NOTHING,
     NUMBER_AHEAD,
     OTHER_OBJECT,
+    PART_MISSING,
+    RECEIVED,
+    RECEIVED_INFO_BEFORE,
     THANKED,
+    TO_THE_SELLER,
     Cue,
     cue,
 )
@@ -21,6 +27,12 @@ from ghostdesk.triage.cues.base import (
 _NOUNS = (
     r"(?:commande|commandes|comande|commade|colis|article|articles|livraison|paquet|achat|envoi|produit"
     r"|marchandise)"
+)
+
+# "ma commande", "mon colis", "j'ai commandé", "nous avons acheté": the buyer speaks of an order they have.
+ORDER_WORDS = (
+    r"\b(?:ma|mon|mes|notre|nos)\s+(?:\w+\s+)?" + _NOUNS + r"s?\b"
+    r"|\b(?:ai|avons|l'ai|les\s+ai)\s+(?:\w+\s+)?(?:commande|achete|paye|passe\s+(?:une\s+|ma\s+)?commande)e?s?\b"
 )
 
 FOR: tuple[Cue, ...] = (
@@ -43,8 +55,7 @@ FOR: tuple[Cue, ...] = (
         "pas reçu",
         2.0,
         r"\b(?:pas|jamais|rien|point)\b"
-        + CLAUSE
-        + r"{0,30}?\b(?:recu\w*|arrive\w*|livre\w*|parvenu\w*|venu\w*)"
+        + r"[^.!?\n:;]{0,30}?\b(?:recu\w*|arrive\w*|livre\w*|parvenu\w*|venu\w*)"
         r"|\bn'(?:ai|avons|a|est)\s+(?:\w+\s+)?(?:recu|arrive|livre|parvenu)\w*\s+(?:aucune?|rien)\b",
         veto_after=OTHER_OBJECT,
         veto_before=OTHER_OBJECT,  # "mon remboursement, je ne l'ai pas reçu"
@@ -62,6 +73,7 @@ FOR: tuple[Cue, ...] = (
         r"\b(?:pas|jamais)\b" + CLAUSE + r"{0,30}?\b(?:expedie\w*|envoye\w*|parti\w*|postee?s?)\b",
         veto_after=OTHER_OBJECT,
         veto_before=CONDITIONAL,
+        role=NOT_YET_SHIPPED,
     ),
     cue(
         "déjà expédiée ?",
@@ -69,7 +81,7 @@ FOR: tuple[Cue, ...] = (
         r"\b(?:deja|bien|enfin)\s+(?:ete\s+)?(?:expediee?s?|envoyee?s?|partie?s?)\b"
         r"|\b(?:expediee?s?|envoyee?s?|partie?s?)\b" + CLAUSE + r"{0,30}\?",
         veto_after=OTHER_OBJECT,
-        veto_before=r"retour|rembours",
+        veto_before=r"retour|rembours|" + CONDITIONAL,
     ),
     cue(
         "quand sera-t-elle expédiée",
@@ -82,7 +94,8 @@ FOR: tuple[Cue, ...] = (
     cue(
         "quand vais-je recevoir",
         1.8,
-        r"\bquand\b" + CLAUSE + r"{0,50}?\b(?:recevr\w*|recevoir|arriv\w*|livr\w*)",
+        r"\bquand\b" + CLAUSE + r"{0,50}?\b(?:recevr\w*|recevoir|arriv\w*|livr\w*|esperer|compter\s+sur)"
+        r"|\b(?:une\s+eternite|des\s+lustres|des\s+siecles)\b",
         veto_after=OTHER_OBJECT,
     ),
     cue(
@@ -148,6 +161,13 @@ FOR: tuple[Cue, ...] = (
         r"|\bnouvelle\s+livraison\b|\brelivr\w*",
     ),
     cue(
+        "le reste arrive séparément ?",
+        2.0,
+        r"\b(?:envoye|expedie|livre|arrive|vient|viendra|suit|suivra)\w*\s+(?:\w+\s+)?(?:separement|a\s+part)\b"
+        r"|\bcolis\s+(?:separe|a\s+part)\b|\benvoi\s+separe\b",
+        role=PART_MISSING,
+    ),
+    cue(
         "en instance",
         1.5,
         r"\ben\s+instance\b|\bavis\s+de\s+passage\b|\bpoint\s+relais\b|\btentative\s+de\s+livraison\b",
@@ -171,6 +191,7 @@ FOR: tuple[Cue, ...] = (
         r"|\breste\s+de\s+(?:ma|la|mon|notre)\s+(?:\w+\s+)?" + _NOUNS + r"\b"
         r"|\bqu'une\s+partie\b|\blivraison\s+partielle\b",
         veto_after=OTHER_OBJECT,
+        role=PART_MISSING,
     ),
     cue(
         "délai de livraison",
@@ -211,7 +232,8 @@ FOR: tuple[Cue, ...] = (
         1.5,
         r"\b(?:statut|etat|avancement|suivi)\s+(?:de\s+|d')?(?:ma|mon|la|votre|cette|l')\s*(?:\w+\s+)?"
         + _NOUNS
-        + r"|\b(?:des|de|aucune|sans)\s+nouvelles?\b|\bmise\s+a\s+jour\b|\bdu\s+nouveau\b",
+        + r"|\b(?:des|de|aucune|sans)\s+nouvelles?\b|\bmise\s+a\s+jour\b|\bdu\s+nouveau\b"
+        r"|\b(?:aucune|pas\s+d'|sans)\s*info(?:rmation)?s?\b",
         veto_after=OTHER_OBJECT,
         veto_before=THANKED,
     ),
@@ -229,7 +251,12 @@ FOR: tuple[Cue, ...] = (
         + r"{0,30}?\b(?:en\s+attente|en\s+cours|verification|pending|pas\s+(?:encore\s+)?valide)"
         r"|\b(?:debite|preleve|paye)e?s?\b" + CLAUSE + r"{0,60}?\b(?:mais|toujours|aucune|pas)\b",
     ),
-    cue("indiqué livré", 2.0, r"\b(?:indique|marque|affiche|note|signale)e?s?\s+(?:comme\s+)?livree?s?\b"),
+    cue(
+        "indiqué livré",
+        2.0,
+        r"\b(?:indique|marque|affiche|note|signale)e?s?\s+(?:comme\s+)?livree?s?\b",
+        veto_after=TO_THE_SELLER,
+    ),
     cue(
         "n'a pas bougé",
         1.2,
@@ -266,7 +293,8 @@ AGAINST: tuple[Cue, ...] = (
         "retour",
         -2.0,
         r"\bretour\w*|\brenvoy(?:er|e)\b" + CLAUSE + r"{0,30}?\b(?:article|produit)|\bechang\w*"
-        r"|\b(?:vous\s+)?(?:l'|les\s+)?ai\s+(?:deja\s+)?renvoyee?s?\b|\brenvoyee?s?\s+(?:chez\s+vous|a\s+vos\s+frais)",
+        r"|\b(?:vous\s+)?(?:l'|les\s+)?ai\s+(?:deja\s+)?renvoyee?s?\b|\brenvoyee?s?\s+(?:chez\s+vous|a\s+vos\s+frais)"
+        r"|\bremplac\w*",
         veto_after=r"expediteur",
     ),
     cue("remboursement", -0.8, r"\brembours\w*"),
@@ -275,25 +303,52 @@ AGAINST: tuple[Cue, ...] = (
         -1.2,
         r"\bannul(?:er|ez|ation|e)\b|\bretract\w*",
         veto_before=r"\b(?:ete|est|etait)\s+$|" + CONDITIONAL,
+        role=CHANGE_REQUEST,
     ),
     cue(
         "changement d'avis",
         -1.5,
         r"\bchange\s+d'avis\b|\bpar\s+erreur\b|\bplus\s+besoin\b|\bmoins\s+cher\s+ailleurs\b"
         r"|\btrompee?\s+de\b",
+        role=CHANGE_REQUEST,
     ),
     cue("facture", -2.0, r"\bfactur\w*|\btva\b|\bjustificatif\w*"),
     cue(
         "changement d'adresse",
         -1.8,
         r"\b(?:changer|modifier|corriger|mettre\s+a\s+jour)\b" + CLAUSE + r"{0,30}?\badresse\b"
-        r"|\badresse\b" + CLAUSE + r"{0,20}?\b(?:changer|modifier|corriger|erronee)\b|\bnouvelle\s+adresse\b",
+        r"|\badresse\b" + CLAUSE + r"{0,20}?\b(?:changer|modifier|corriger|erronee)\b|\bnouvelle\s+adresse\b"
+        r"|\b(?:erreur|faute)\s+(?:\w+\s+)?(?:dans|sur)\s+(?:mon\s+|l')adresse\b|\bmauvaise\s+adresse\b"
+        r"|\blivrer\s+(?:\w+\s+){0,4}?(?:plutot|au\s+lieu)\b|\bplutot\s+qu'(?:a|chez)\b",
+        role=CHANGE_REQUEST,
+    ),
+    cue(
+        "changement de nom",
+        -1.8,
+        r"\b(?:mettre|changer|modifier|passer)\s+(?:\w+\s+){0,3}?au\s+nom\s+de\b|\bchanger\s+(?:le|de)\s+nom\b"
+        r"|\bnom\s+du\s+destinataire\b",
+        role=CHANGE_REQUEST,
+    ),
+    cue(
+        "modifier la commande",
+        -1.2,
+        r"\bajouter\s+(?:\w+\s+){0,4}?a\s+(?:ma|la|cette)\s+commande\b|\bmodifier\s+(?:ma|la|cette)\s+commande\b"
+        r"|\bretirer\s+(?:\w+\s+){0,4}?de\s+(?:ma|la|cette)\s+commande\b",
+        role=CHANGE_REQUEST,
+    ),
+    cue(
+        "moyen de paiement",
+        -1.2,
+        r"\bpayer\s+(?:\w+\s+){0,3}?(?:en\s+(?:\w+\s+)?fois|par\s+(?:virement|cheque|carte|paypal))\b"
+        r"|\bmoyens?\s+de\s+paiement\b|\bpaiement\s+en\s+(?:\w+\s+)?fois\b",
     ),
     cue(
         "question produit",
         -1.5,
         r"\bcompatib\w*|\bquelle\s+(?:taille|couleur|version)\b|\btaille\b|\bdimensions?\b|\ben\s+stock\b"
-        r"|\bdisponible\s+en\b|\bnotice\b|\bmode\s+d'emploi\b|\bgarantie\b",
+        r"|\bdisponible\s+en\b|\b(?:la|une|sans|de)\s+notice\b|\bnotice\s+(?:de|d'|en)\b|\bmode\s+d'emploi\b"
+        r"|\bgarantie\b|\bcomment\s+(?:\w+\s+){0,2}?(?:nettoyer|laver|entretenir|utiliser|monter|installer|regler)\b"
+        r"|\blave-?\s?vaisselle\b|\binduction\b|\bconvient\s+(?:a|pour)\b",
     ),
     cue(
         "avant achat",
@@ -311,7 +366,10 @@ AGAINST: tuple[Cue, ...] = (
     cue(
         "produit défectueux",
         -1.5,
-        r"\bcasse\w*|\bdefectu\w*|\babime\w*|\bendommage\w*|\bne\s+(?:fonctionne|marche)\s+(?:pas|plus)\b"
+        r"\bcasse(?:e|s|es)?\b|\bdefectu\w*|\babime\w*|\bendommage\w*|\bne\s+(?:fonctionne|marche)\s+(?:pas|plus)\b"
+        r"|\bne\s+s'allume\s+(?:pas|plus)\b|\bfelee?s?\b|\bbrisee?s?\b|\bfuit\b|\bau\s+lieu\s+d[eu']"
+        r"|\bmanque\w*\s+(?:les|des|la|le)\s+(?:vis|pieces?|notice|chargeur|cable|boulons|accessoires?)\b"
+        r"|\btrop\s+(?:petite?s?|grande?s?|court|courte|serre|large)\b"
         r"|\bmauvaise?\s+(?:article|taille|couleur|produit|modele)\b|\bpiece\s+manquante\b|\bmanque\s+(?:une"
         r"|des)\s+piece"
         r"|\bfissure\w*|\braye\w*",
@@ -323,7 +381,8 @@ AGAINST: tuple[Cue, ...] = (
         r"|livre)e?s?\b",
         unless_negated=True,
         veto_after=MESSAGE_OBJECT + "|" + IN_TRANSIT + "|" + NOTHING,
-        veto_before=HYPOTHETICAL,
+        veto_before=HYPOTHETICAL + "|" + RECEIVED_INFO_BEFORE,
+        role=RECEIVED,
     ),
     cue(
         "compte",
@@ -334,13 +393,43 @@ AGAINST: tuple[Cue, ...] = (
     cue(
         "avis",
         -1.0,
-        r"\bavis\b|\bcommentaire\w*|\bevaluation\w*|\betoiles\b|\btres\s+satisfaite?\b|\bsuper\s+produit\b",
+        r"\bavis\b(?!\s+de\s+passage)|\bcommentaire\w*|\bevaluation\w*|\betoiles\b|\btres\s+satisfaite?\b"
+        r"|\bsuper\s+produit\b",
     ),
     cue("merci", -0.3, r"\bmerci\b"),
     cue(
-        "tout va bien, pour info",
+        "merci pour la livraison",
         -1.5,
+        r"\bmerci\s+(?:\w+\s+)?pour\s+(?:la|le|l'|votre)\s*(?:\w+\s+)?(?:livraison|envoi|expedition|service"
+        r"|rapidite|emballage)\b",
+    ),
+    cue(
+        "consigne de livraison",
+        -1.5,
+        r"\b(?:deposer|laisser)\s+(?:le\s+colis\s+|le\s+paquet\s+)?(?:chez|a\s+la\s+loge|dans\s+la\s+boite|devant)\b"
+        r"|\bpaquet\s+cadeau\b|\bemballage\s+cadeau\b|\bemballer\s+(?:le\s+colis\s+)?de\s+facon\b"
+        r"|\bcadeau\b|\bpetit\s+mot\b|\bne\s+pas\s+mettre\s+la\s+facture\b",
+        role=CHANGE_REQUEST,
+    ),
+    cue(
+        "tout va bien, pour info",
+        -2.5,
         r"\b(?:tout\s+(?:est\s+)?(?:bon|ok|en\s+ordre)|pour\s+info\w*|c'est\s+regle|tout\s+va\s+bien)\b"
         + NOT_A_QUESTION,
+    ),
+    cue(
+        "détails du produit",
+        -1.5,
+        r"\bpiles?\b|\bbatterie\b|\bbpa\b|\bmatiere\b|\b(?:epaisseur|largeur|hauteur|longueur|poids|diametre"
+        r"|contenance|puissance)\b|\bqualite\b|\bdecue?s?\b|\bbancal\w*|\bdecolor\w*|\bferme\s+mal\b"
+        r"|\bnormal\s+pour\s+(?:ce|cet|cette|un|une)\s+(?:modele|produit|article)\b|\bphotos?\s+du\s+produit\b|\benvoyer\s+(?:\w+\s+){0,2}?photo\w*",
+    ),
+    cue(
+        "autre achat ou retrait",
+        -1.5,
+        r"\b(?:remise|reduction|code\s+promo|prix\s+de\s+gros)\b|\ben\s+personne\b|\bvenir\s+(?:le\s+)?(?:chercher"
+        r"|retirer)\b|\bavez-?\s?vous\s+(?:aussi|egalement)\b|\bvendez-?\s?vous\b"
+        r"|\brien\s+ne\s+manque\b|\bil\s+ne\s+manque\s+rien\b|\bje\s+(?:voulais|veux)\s+juste\s+vous"
+        r"\s+(?:prevenir|informer|signaler)\b",
     ),
 )

@@ -4,16 +4,22 @@
 from __future__ import annotations
 
 from ghostdesk.triage.cues.base import (
+    CHANGE_REQUEST,
     CLAUSE,
     CONDITIONAL,
     HYPOTHETICAL,
     IN_TRANSIT,
     MESSAGE_OBJECT,
     NOT_A_QUESTION,
+    NOT_YET_SHIPPED,
     NOTHING,
     NUMBER_AHEAD,
     OTHER_OBJECT,
+    PART_MISSING,
+    RECEIVED,
+    RECEIVED_INFO_BEFORE,
     THANKED,
+    TO_THE_SELLER,
     Cue,
     cue,
 )
@@ -21,6 +27,12 @@ from ghostdesk.triage.cues.base import (
 _NOUNS = (
     r"(?:ordine|ordini|ordne|odrine|pacco|pacchi|ordinazione|spedizione|articolo|articoli|acquisto|prodotto"
     r"|prodotti|pacchetto|merce)"
+)
+
+# "il mio ordine", "il nostro pacco", "ho ordinato", "comprato": the buyer speaks of an order they have.
+ORDER_WORDS = (
+    r"\b(?:mio|mia|miei|mie|nostro|nostra|nostri|nostre)\s+(?:\w+\s+)?" + _NOUNS + r"\b"
+    r"|\b(?:ordinat[oaie]|comprat[oaie]|acquistat[oaie])\b"
 )
 
 FOR: tuple[Cue, ...] = (
@@ -40,6 +52,7 @@ FOR: tuple[Cue, ...] = (
         + r"{0,30}?\b(?:ricevut\w*|arrivat\w*|consegnat\w*|pervenut\w*|giunt\w*"
         r"|ricevo|arriva)\b",
         veto_after=OTHER_OBJECT,
+        veto_before=r"rimbors|soldi|fattur|\breso\b",  # "il rimborso non mi è arrivato"
     ),
     cue(
         "sto ancora aspettando",
@@ -48,6 +61,8 @@ FOR: tuple[Cue, ...] = (
         r"|\bancora\s+(?:non|nessun\w*)\b"
         r"|\bnon\s+(?:e\s+|sono\s+|ho\s+|mi\s+e\s+)?ancora\b",
         veto_after=OTHER_OBJECT,
+        veto_before=r"rimbors|soldi|fattur|\breso\b|" + CONDITIONAL,
+        role=NOT_YET_SHIPPED,
     ),
     cue(
         "non spedito",
@@ -55,6 +70,7 @@ FOR: tuple[Cue, ...] = (
         r"\b(?:non|mai)\b" + CLAUSE + r"{0,30}?\b(?:spedit\w*|inviat\w*|partit\w*|evas\w*|mandat\w*)",
         veto_after=OTHER_OBJECT,
         veto_before=CONDITIONAL,
+        role=NOT_YET_SHIPPED,
     ),
     cue(
         "è già partito?",
@@ -62,7 +78,7 @@ FOR: tuple[Cue, ...] = (
         r"\bgia\b" + CLAUSE + r"{0,30}?\b(?:spedit\w*|partit\w*|inviat\w*|evas\w*)"
         r"|\b(?:spedit[oaie]|partit[oaie]|inviat[oaie]|evas[oaie])\b" + CLAUSE + r"{0,30}\?",
         veto_after=OTHER_OBJECT,
-        veto_before=r"\breso\b|rimbors",
+        veto_before=r"\breso\b|rimbors|" + CONDITIONAL,
     ),
     cue(
         "quando verrà spedito",
@@ -74,7 +90,8 @@ FOR: tuple[Cue, ...] = (
     cue(
         "quando arriverà",
         1.8,
-        r"\bquando\b" + CLAUSE + r"{0,50}?\b(?:arriv\w*|ricev\w*|consegn\w*)",
+        r"\bquando\b" + CLAUSE + r"{0,50}?\b(?:arriv\w*|ricev\w*|consegn\w*|aspettar\w*)"
+        r"|\b(?:un\s+secolo|una\s+vita|un'eternita)\b",
         veto_after=OTHER_OBJECT,
     ),
     cue(
@@ -160,12 +177,13 @@ FOR: tuple[Cue, ...] = (
         r"|\bresto\s+(?:del(?:l')?|dell)\s*(?:mio\s+|mia\s+)?(?:\w+\s+)?" + _NOUNS + r"\b"
         r"|\bsolo\s+(?:una\s+)?parte\b|\bconsegna\s+parziale\b",
         veto_after=OTHER_OBJECT,
+        role=PART_MISSING,
     ),
     cue(
         "tempi di consegna",
         1.5,
         r"\b(?:tempi|data|termine)\s+(?:previst[oa]\s+)?di\s+(?:consegna|arrivo|spedizione)\b"
-        r"|\bconsegna\s+prevista\b"
+        r"|\b(?:consegna|arrivo)\s+previst[oa]\b"
         r"|\bdata\s+prevista\b",
     ),
     cue(
@@ -223,7 +241,15 @@ FOR: tuple[Cue, ...] = (
         "risulta consegnato",
         2.0,
         r"\b(?:risulta|segna|indica|dice|mostra|compare)\w*\s+(?:come\s+)?consegnat\w*",
+        veto_after=TO_THE_SELLER,
     ),
+    cue(
+        "arriva a parte?",
+        2.0,
+        r"\b(?:a\s+parte|separatamente|in\s+un\s+(?:altro|secondo)\s+(?:pacco|collo|momento))\b",
+        role=PART_MISSING,
+    ),
+    cue("dove sono?", 1.2, r"\bdov(?:e|')\s*(?:e|sono|sta|stanno|sia|siano)\s*\?"),
     cue(
         "non si muove",
         1.2,
@@ -260,7 +286,8 @@ AGAINST: tuple[Cue, ...] = (
     cue(
         "reso",
         -2.0,
-        r"\breso\b|\bresi\b|\brestitu\w*|\brimandare\s+indietro\b|\bsostituzione\b|\bcambio\b",
+        r"\breso\b|\bresi\b|\brestitu\w*|\brimandare\s+indietro\b|\bsostitu\w*|\bcambio\b|\brispedit\w*"
+        r"|\brimandat[oaie]\s+indietro\b|\bcambiarl[oaie]\b|\bcambiare\s+(?:il|la|lo)\s+(?:colore|taglia|misura|modello)\b",
         veto_after=r"mittente",
     ),
     cue("rimborso", -0.8, r"\brimbors\w*|\bsoldi\s+indietro\b"),
@@ -269,25 +296,47 @@ AGAINST: tuple[Cue, ...] = (
         -1.2,
         r"\bannull(?:are|ate|a|o|amento)\b|\bcancellare\b|\bdisdire\b|\brecesso\b",
         veto_before=CONDITIONAL,
+        role=CHANGE_REQUEST,
     ),
     cue(
         "cambio idea",
         -1.5,
         r"\bcambiato\s+idea\b|\bper\s+errore\b|\bnon\s+(?:mi\s+)?serve\s+piu\b"
-        r"|\bnon\s+ne\s+ho\s+piu\s+bisogno\b|\bpiu\s+economico\b",
+        r"|\bnon\s+ne\s+ho\s+piu\s+bisogno\b|\bpiu\s+economico\b|\bper\s+sbaglio\b",
+        role=CHANGE_REQUEST,
     ),
     cue("fattura", -2.0, r"\bfattur\w*|\bricevuta\b|\bpartita\s+iva\b|\bcodice\s+fiscale\b|\bscontrino\b"),
     cue(
         "cambio indirizzo",
         -1.8,
         r"\b(?:cambiare|modificare|correggere|aggiornare)\b" + CLAUSE + r"{0,30}?\bindirizzo\b"
-        r"|\bindirizzo\b" + CLAUSE + r"{0,20}?\b(?:sbagliato|errato|nuovo)\b|\bnuovo\s+indirizzo\b",
+        r"|\bindirizzo\b" + CLAUSE + r"{0,20}?\b(?:sbagliato|errato|nuovo)\b|\bnuovo\s+indirizzo\b"
+        r"|\bsbagliat[oa]\s+(?:\w+\s+){0,4}?(?:nell'|l')?indirizzo\b|\bsbagliato\s+(?:il\s+)?(?:numero\s+)?civico\b"
+        r"|\b(?:consegnar|spedir|mandar|inviar)\w*\s+(?:\w+\s+){0,3}?(?:in|al|all')\s*(?:ufficio|lavoro)\b",
+        role=CHANGE_REQUEST,
+    ),
+    cue(
+        "cambio nome",
+        -1.8,
+        r"\bintestar\w*|\b(?:cambiare|modificare|correggere)\s+(?:il\s+)?nome\b|\bnome\s+del\s+destinatario\b"
+        r"|\ba\s+nome\s+di\b",
+        role=CHANGE_REQUEST,
+    ),
+    cue(
+        "modifica dell'ordine",
+        -1.2,
+        r"\b(?:aggiungere|togliere|rimuovere)\s+(?:\w+\s+){0,4}?(?:all'|al|dall'|dal)\s*ordine\b"
+        r"|\bmodificare\s+(?:il\s+(?:mio\s+)?|l')ordine\b",
+        role=CHANGE_REQUEST,
     ),
     cue(
         "domanda sul prodotto",
         -1.5,
         r"\bcompatib\w*|\bquale\s+(?:taglia|colore|misura|versione)\b|\btaglia\b|\bmisur[ae]\b|\bdimensioni\b"
-        r"|\bdisponibil\w*|\bmanuale\b|\bistruzioni\b|\bgaranzia\b|\bfunziona\s+con\b",
+        r"|\bdisponibil\w*|\bmanuale\b|\bistruzioni\b|\bgaranzia\b|\bfunziona\s+con\b"
+        r"|\badatt[oaie]\s+(?:a|al|alla|allo|per)\b|\binduzione\b|\blavastoviglie\b|\bin\s+lavatrice\b"
+        r"|\bcome\s+si\s+(?:pulisce|lava|usa|monta|installa|utilizza)\b|\bsi\s+puo\s+(?:lavare|mettere|usare"
+        r"|utilizzare)\b",
     ),
     cue(
         "prima dell'acquisto",
@@ -304,8 +353,11 @@ AGAINST: tuple[Cue, ...] = (
         "prodotto difettoso",
         -1.5,
         r"\brott[oaie]\b|\bdifettos\w*|\bdanneggiat\w*|\bnon\s+funziona\b|\bsmesso\s+di\s+funzionare\b"
-        r"|\b(?:articolo|prodotto|taglia|colore)\s+(?:sbagliat|errat)\w*|\bmanca(?:no)?\s+(?:un|una|dei"
+        r"|\b(?:articolo|prodotto|taglia|colore|modello|misura)\s+(?:sbagliat|errat)\w*|\bmanca(?:no)?\s+(?:un|una|dei"
         r"|delle|pezzi|viti|accessori)\b"
+        r"|\bmanca(?:no)?\s+(?:le|i|gli|il|la|l')\s*(?:viti|pezzi|istruzioni|accessori|cavo|caricatore|bulloni)\b"
+        r"|\b(?:invece\s+d(?:i|el|ella|ello)|al\s+posto\s+d(?:i|el|ella|ello))\b|\bperde\s+acqua\b"
+        r"|\btroppo\s+(?:grand|piccol|strett|larg|cort|lung)\w*"
         r"|\bgraffiat\w*|\bincrinat\w*|\bguast\w*",
     ),
     cue(
@@ -314,8 +366,9 @@ AGAINST: tuple[Cue, ...] = (
         r"\b(?:ho|abbiamo|e|sono|gia|oggi|ieri|finalmente)\s+(?:\w+\s+)?(?:ricevut[oaie]|arrivat[oaie]"
         r"|consegnat[oaie])\b",
         unless_negated=True,
-        veto_after=MESSAGE_OBJECT + "|" + IN_TRANSIT + "|" + NOTHING,
-        veto_before=HYPOTHETICAL,
+        veto_after=MESSAGE_OBJECT + "|" + IN_TRANSIT + "|" + NOTHING + r"|\bsolo\b|\bsoltanto\b",
+        veto_before=HYPOTHETICAL + r"|\bsolo\b|\bsoltanto\b|" + RECEIVED_INFO_BEFORE,
+        role=RECEIVED,
     ),
     cue("account", -1.5, r"\bpassword\b|\baccedere\b|\bregistrazione\b|\bnewsletter\b|\bdisiscri\w*"),
     cue(
@@ -326,10 +379,42 @@ AGAINST: tuple[Cue, ...] = (
     ),
     cue("grazie", -0.3, r"\bgrazie\b"),
     cue(
-        "tutto a posto, solo per informarvi",
+        "grazie per la spedizione",
         -1.5,
+        r"\bgrazie\s+(?:\w+\s+)?per\s+(?:la|il|l')\s*(?:\w+\s+)?(?:spedizione|consegna|servizio|imballaggio"
+        r"|rapidita)\b|\bcomplimenti\s+per\b",
+    ),
+    cue(
+        "istruzioni di consegna",
+        -1.5,
+        r"\blasciatel[oa]\s+(?:pure\s+)?(?:al|alla|dal|dalla|presso|davanti)\b|\bconsegnatel[oa]\s+(?:al|alla|presso)\b"
+        r"|\bpacco\s+regalo\b|\bconfezione\s+regalo\b|\be\s+un\s+regalo\b|\bbiglietto\s+(?:con|di\s+auguri)\b",
+        role=CHANGE_REQUEST,
+    ),
+    cue(
+        "tutto a posto, solo per informarvi",
+        -2.5,
         r"\b(?:tutto\s+(?:a\s+posto|ok|bene|perfetto)|solo\s+per\s+(?:informar|avvisar)\w*"
         r"|(?:e\s+)?risolto)\b" + NOT_A_QUESTION,
+    ),
+    cue(
+        "dettagli del prodotto",
+        -1.5,
+        r"\bpile\b|\bbatteri[ae]\b|\bbpa\b|\bmateriale\b|\b(?:spessore|larghezza|altezza|lunghezza|diametro"
+        r"|capienza|potenza)\b|\bqualita\b|\bdelus[oa]\b|\btraballa\b|\bscolorit\w*|\bnon\s+chiude\s+bene\b"
+        r"|\bnormale\s+(?:per|in)\s+(?:questo|questa|un|una)\s+(?:modello|prodotto|articolo)\b|\bva\s+bene\s+anche\s+per\b|\b(?:inviare|mandare|inviarmi|mandarmi)\s+(?:\w+\s+){0,2}?foto\b",
+    ),
+    cue(
+        "altro acquisto o ritiro",
+        -1.5,
+        r"\b(?:sconto|coupon|prezzo\s+per\s+quantita)\b|\bdi\s+persona\b|\bavete\s+anche\b|\bvendete\b|\bpossibile\s+avere\s+anche\b|\bnon\s+manca\s+(?:nulla|niente)\b"
+        r"|\bvolevo\s+solo\s+(?:avvisar|informar|segnalar)\w*",
+    ),
+    cue(
+        "modalità di pagamento",
+        -1.2,
+        r"\bpagare\s+(?:\w+\s+){0,2}?(?:con|tramite|in|mediante|a)\s+(?:bonifico|contrassegno|paypal|carta|rate"
+        r"|contanti)\b|\b(?:metodi|modalita)\s+di\s+pagamento\b",
     ),
 )
 

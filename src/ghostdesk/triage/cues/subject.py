@@ -9,6 +9,12 @@ from __future__ import annotations
 
 from ghostdesk.triage.cues.base import Cue, cue
 
+# The topics by which the relay says a message is about the delivery of an order (order context, see
+# ghostdesk.triage.intent): the names of the positive cues below.
+SUBJECT_ORDER_TOPIC = frozenset(
+    {"relay topic: where's my stuff", "relay topic: order delivery", "relay topic: shipping"}
+)
+
 SUBJECT: tuple[Cue, ...] = (
     cue("relay topic: where's my stuff", 0.9, r"where'?s?_?my_?stuff"),
     cue(

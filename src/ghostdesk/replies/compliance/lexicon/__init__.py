@@ -75,6 +75,10 @@ class Lexicon:
     reassurance: str = r"(?!)"  # "no problem", "keine Sorge": a "no" that denies nothing
     status_report: str = r"(?!)"  # "shows as cancelled", "risulta annullato": what the order systems say
     schedule: str = r"(?!)"  # "Monday to Friday", "du lundi au vendredi": opening days, not a date
+    habitual: str = (
+        r"(?!)"  # "every weekday", "werktags", "tous les jours": a routine, not a date for this order
+    )
+    owned_failure: str = r"(?!)"  # "we didn't process it in time": blame whose "not" is the admission itself
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,8 @@ class CompiledLexicon:
     reassurance: re.Pattern[str]
     status_report: re.Pattern[str]
     schedule: re.Pattern[str]
+    habitual: re.Pattern[str]
+    owned_failure: re.Pattern[str]
 
 
 def _join(patterns: str | tuple[str, ...], plain: bool = False) -> re.Pattern[str]:

@@ -21,6 +21,8 @@ _MORNING = r"(?<!guten )(?<!am )(?<!heute )(?<!jeden )(?<!schönen )(?<!diesen )
 LEXICON = Lexicon(
     language="de",
     future_time=(
+        r"\b(?:am )?(?:folgetag|nächsten tag|darauffolgenden tag|tag darauf)\b|\bbis (?:zum )?mittag\b|"
+        rf"\bnicht länger als\s+{_NUM}\s*{_UNIT}\b",
         r"\b(?=morgen\b)" + _MORNING + r"morgen\b",
         r"\bübermorgen\b",
         rf"\b(?:nächste[nrs]?|kommende[nrs]?)\s+(?:woche|wochenende|monat|{_DAY}|werktag)\b",
@@ -50,6 +52,10 @@ LEXICON = Lexicon(
     ),
     # holidays are dates too
     other_time=(
+        r"\b(?:mo|di|mi|do|fr|sa|so)\.\s*\d{1,2}\.|\bum\s+\d{1,2}(?:[:.]\d\d)?\s*uhr\b|"
+        r"\b\d{1,2}\.\s*(?:jan|feb|mär|apr|jun|jul|aug|sep|sept|okt|nov|dez)\b|"
+        r"\bvor dem (?:\w+)?feiertag\b|"
+        r"\bmorgige[nmrs]?\b",
         rf"\b(?:\d+|ein|einen|einem|zwei|drei|vier|fünf|ein paar|wenige)\s*(?:werk|arbeits|"
         rf"liefer)?(?:tage?n?|stunden?|"
         rf"std\.?|wochen?)\b{_NOT_AGO}",
@@ -69,12 +75,15 @@ LEXICON = Lexicon(
         r"\bheute\b(?!\s+morgen)",
         r"\bim laufe des tages\b|\bim laufe der woche\b|\büber nacht\b",
         r"\bdiese(?:s|r|n)?\s+(?:woche|wochenende|monat)\b",
-        rf"\b(?:am\s+)?{_DAY}(?:s)?\b",
+        rf"\b(?:am\s+)?{_DAY}(?:s|vormittag|nachmittag|morgen|abend|früh)?\b",
         rf"\b\d{{1,2}}\.\s*{_MONTH}\b",
         r"\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?",
         r"\bam\s+\d{1,2}\.(?=\s|$)",
     ),
     ship=(
+        r"\b(?:nächsten|morgigen|heutigen)\s+(?:transporter|abholung|tour|lieferwagen)\b|\babholung\b|"
+        r"\blieferzeitraum\b|\blieferfenster\b",
+        r"\b(?:liefer|versand|zustell)(?:termin|datum)\w*|\bpacken sie\b[^.!?\n]{0,40}\baus\b|\bauspacken\b",
         r"\bversand\w*|\bversan?t\b",
         r"\bversend\w*",
         r"\bverschi?c?k\w*",
@@ -115,6 +124,7 @@ LEXICON = Lexicon(
         r"[^.!?\n]{0,40}\b(?:paket|päckchen|bestellung|ware|artikel|sendung|lieferung|es|sie|ihn)\b",
     ),
     completion=(
+        r"\b(?:frei|auf|ab|durch)(?:gibt|geben|hebt|heben|schließt|schließen|geht|gehen)\b",
         r"\babgeschlossen\b|\babschließ\w*",
         r"\bbestätigt\b|\bbestätigen\b",
         r"\bgeprüft\b|\büberprüft\b|\bverifiziert\b",
@@ -127,6 +137,7 @@ LEXICON = Lexicon(
         r"\bdauer\w*|\bverfügbar\b|\bfertig\b|\büberschreite[nt]?\b",
     ),
     future=(
+        r"\b(?:zuversichtlich)\b|"
         r"\b(?:wird|werden|werde|wirst|werdet|garantiert|garantieren|garantiere|versprechen|verspreche|"
         r"versprochen|definitiv|bestimmt|sicherlich|auf jeden fall|ganz sicher|sollte|sollten|"
         r"voraussichtlich|rechnen sie|erwarten|rechnen damit|gehen davon aus)\b"
@@ -140,7 +151,8 @@ LEXICON = Lexicon(
         r"im einzelfall)\b"
     ),
     past=(
-        r"\b(?:wurde|wurden|worden|gestern|vorgestern|bereits|schon|letzte[nrs]?|vergangene[nrs]?|war|"
+        r"\b(?:vorherige[nmrs]?|letzten|wurde|wurden|worden|gestern|vorgestern|bereits|schon|letzte[nrs]?|"
+        r"vergangene[nrs]?|war|"
         r"waren)\b"
         r"|\bvor\s+\w+\s+(?:tagen|stunden|wochen)\b"
         r"|\b(?:hat|haben|ist|sind)\b(?:[^.!?]|(?<=\d)\.){0,50}?\b(?:versandt|verschickt|geliefert|"
@@ -154,7 +166,7 @@ LEXICON = Lexicon(
     promise_words=(
         r"\b(?:wir|ich)\s+(?:können\s+)?(?:garantieren|versprechen|garantiere|verspreche|sichern)\b|"
         r"\bgarantiert\b|"
-        r"\bspätestens\b|\bversprochen\b|\bganz sicher\b|\bauf jeden fall\b|\bfest zugesagt\b"
+        r"\b(?:aller)?spätestens\b|\bversprochen\b|\bganz sicher\b|\bauf jeden fall\b|\bfest zugesagt\b"
     ),
     promise_negation=(
         r"\b(?:kein|keine|keinen)\s+(?:genaues?\s+|festes?\s+|konkretes?\s+|verbindliches?\s+|"
@@ -169,6 +181,9 @@ LEXICON = Lexicon(
     conditional_inline=r"\b(?:wenn|falls|sofern|für den fall)\b",
     negation=r"\b(?:nicht|kein|keine|keinen|keiner|keinem|keinesfalls|nie|niemals|weder|nichts)\b",
     blame=(
+        r"\b(?:wir|ich)\s+(?:waren|war|sind|bin)\s+(?:\w+\s+){0,3}?(?:unterbesetzt|überlastet|im verzug)\b|"
+        r"\b(?:wir|ich)\b[^.!?\n]{0,30}\b(?:unterbesetzt|überlastet)\b|"
+        r"\bpersonalmangel bei uns\b|\bbei uns\b[^.!?\n]{0,20}\bpersonalmangel\b",
         r"\b(?:unser|mein)(?:e|em|en|er)?\s+(?:eigene[nr]?\s+)?(?:fehler|verschulden|versäumnis|versehen|"
         r"schuld|"
         r"fehlers|nachlässigkeit|verzögerung|panne)\b",
@@ -277,6 +292,15 @@ LEXICON = Lexicon(
     ),
     amazon_agent=r"\b(?:von|durch)\s+amazon\b|\bamazon\s+(?:wird|storniert|erstattet)\b",
     marketing=(
+        r"\bmelden sie sich\b[^.!?\n]{0,40}\b(?:website|webseite|newsletter|shop|seite)\b|"
+        r"\bexklusiv\w*\b[^.!?\n]{0,30}"
+        r"\bangebot",
+        r"\bwir (?:\w+\s+){0,3}?auch\b[^.!?\n]{0,40}\b(?:herstellen|verkaufen|anbieten|führen|machen|"
+        r"fertigen)\b|"
+        r"\bwussten sie(?:,)? dass\b|\binsider\b|\bwerden sie (?:\w+[- ])?(?:mitglied|insider|vip)\b",
+        r"\bunser\w*\s+(?:\w+)?katalog\w*|\b\w*katalog\b[^.!?\n]{0,20}\b(?:ist da|erschienen|ist neu)\b",
+        r"(?<![\w.])@[a-z][\w.]{2,}\b|\bverlosung\w*|\bgewinnspiel\w*|\bsolange der vorrat reicht\b|"
+        r"\bschnell zugreifen\b",
         r"\b\w*rabatt\w*",
         r"\b\w*gutschein\w*",
         r"\b(?:aktions|rabatt|gutschein|promo)code\w*\b",
@@ -304,7 +328,7 @@ LEXICON = Lexicon(
         r"wochenend|treue)aktion(?:en)?\b|\baktionspreis\w*|\bzum halben preis\b|\bhalbe[nm]? preis\b|"
         r"\b(?:kunden|treue|vip)[- ]?club\b|\beinen blick auf unser\w*|\bunsere[mnr]?\s+(?:beliebte|"
         r"meistverkaufte|"
-        r"bestverkaufte|top)\w*",
+        r"bestverkaufte|top-?seller|top-produkt)\w*",
         r"\b(?:jetzt|neu|nun|ab sofort|auch)\b[^.!?\n]{0,40}\b(?:im|ins)\s+(?:programm|sortiment)\b|"
         r"\bpassend\w*\s+zu[mr]?\b[^.!?\n]{0,50}\b(?:gibt es|haben wir|bieten wir|führen wir|im shop|"
         r"im sortiment|erhältlich)\b",
@@ -315,7 +339,8 @@ LEXICON = Lexicon(
         r"produkte|angebote?|neuheiten|\w*kollektion|website|webseite|seite|markenshop)\b",
         r"\b\d+\s*%\s*(?:rabatt|nachlass|günstiger|sparen|off)\b|\b\d+\s*prozent\b",
         r"\bsparen sie\b|\bjetzt (?:zugreifen|kaufen|bestellen|sparen)\b",
-        r"\bsale\b|\bblack friday\b|\bcyber monday\b|\bbestseller\b",
+        r"\b(?:im|großer|großen|sommer|winter)\s+sale\b|\bsale[- ](?:preis|aktion|artikel)\w*|"
+        r"\bblack friday\b|\bcyber monday\b|\bbestseller\b",
         r"\bkönnte ihnen (?:auch\s+)?gefallen\b|\bgefällt ihnen (?:vielleicht )?auch\b|"
         r"\b(?:jetzt |auch |ab sofort )?(?:in|im) unserem (?:\w+[- ])?(?:shop|store|"
         r"onlineshop)\s+(?:\w+\s+)?(?:erhältlich|"
@@ -386,8 +411,9 @@ LEXICON = Lexicon(
     satisfaction=r"\b(?:zufrieden|glücklich|begeistert|100\s?%)\b",
     gating=r"\b(?:nur|erst|sobald|bevor|wenn|falls|sofern|solange)\b",
     fault=(
-        r"\b(?:ein|eine|einen|einem|eines|einer|der|die|das|dem|den|des|unser\w*)\s+(?:\w+\s+)?"
+        r"\b(?:ein|eine|einen|einem|eines|einer|der|die|das|dem|den|des|unser\w*)\s+(?:\w+\s+)?\w*"
         r"(?:fehler|versehen|versäumnis|nachlässigkeit|panne|missgeschick|rückstau|rückstand|schlamperei|"
+        r"störung|"
         r"irrtum|verschulden|unachtsamkeit)\w*"
     ),
     ours=(r"\b(?:unsere[mnrs]?|unsererseits|bei uns|von uns|durch uns|auf unserer seite)\b"),
@@ -428,5 +454,14 @@ LEXICON = Lexicon(
     schedule=(
         rf"\b(?:von\s+)?{_DAY}\s*(?:-|–|bis)\s*{_DAY}\b|\b(?:mo|di|mi|do|fr|sa)\.?\s*[-–]\s*(?:fr|sa|"
         rf"so)\.?(?=\s|$)"
+    ),
+    owned_failure=(
+        r"\b(?:wir|ich)\s+(?:haben|habe|hatten|hatte)\s+(?:\w+\s+){0,4}?nicht\s+(?:rechtzeitig|pünktlich|"
+        r"schnell genug|"
+        r"zeitnah)\b|\b(?:wir|ich)\s+(?:\w+\s+){0,4}?nicht\s+rechtzeitig\s+\w+\s+(?:haben|habe|hatten)\b"
+    ),
+    habitual=(
+        r"\bwerktags\b|\btäglich\b|\bjeden (?:tag|werktag|morgen|nachmittag)\b|\b(?:montag|dienstag|"
+        r"mittwoch|donnerstag|freitag|samstag|sonntag)s\b"
     ),
 )

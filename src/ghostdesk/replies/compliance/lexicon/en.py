@@ -21,6 +21,12 @@ _NOT_AGO = r"(?!\s*(?:ago|back|earlier))"
 LEXICON = Lexicon(
     language="en",
     future_time=(
+        r"\b(?:the )?(?:next|following) day\b|\bnext-day\b|\bby (?:lunch(?:time)?|close of play|"
+        r"this evening|"
+        r"the afternoon|teatime)\b",
+        rf"\b(?:shouldn't|should not|won't|will not|doesn't|does not|never)\s+(?:take|"
+        rf"last)\s+(?:any\s+)?(?:more|longer)"
+        rf"\s+than\s+{_NUM}\s*{_UNIT}\b",
         r"\btomorrow\b",
         r"\btmrw?\b",
         rf"\b(?:next|this coming|coming)\s+(?:week|weekend|month|{_DAY}|business day|working day)\b",
@@ -51,6 +57,9 @@ LEXICON = Lexicon(
     ),
     # holidays are dates too
     other_time=(
+        r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
+        r"\bat\s+\d{1,2}(?::\d\d)?\s*(?:am|pm|o'clock)?(?=\s*[.!?,;]|\s*$|\s+(?:am|pm|today|tomorrow|"
+        r"tonight))",
         rf"\b(?:\d+|one|two|three|four|five|a few|a couple of)\s*(?:business |working )?(?:days?|hours?|"
         rf"hrs|weeks?)\b{_NOT_AGO}",
         r"\b(?:before|by|until|for|over|on)\s+(?:christmas|xmas|easter|new year|black friday|the holidays|"
@@ -77,6 +86,11 @@ LEXICON = Lexicon(
         r"\b\d{4}-\d{2}-\d{2}\b",
     ),
     ship=(
+        r"\b(?:next|tomorrow's|today's|this afternoon's|the next)\s+(?:van|collection|pick-?up|run|post|"
+        r"courier)\b|"
+        r"\bbooked (?:in|on)\b",
+        r"\blands?\b|\blanding\b|\bon your doormat\b|\bin your letterbox\b|\bthrough your letterbox\b",
+        r"\bto your (?:door|doorstep)\b",
         r"\bship+(?:s|ed|ing|ment)?\b",
         r"\b(?:dispatch|despatch|dispach)(?:es|ed|ing)?\b",
         r"\bsen[dt]s?\b|\bsending\b",
@@ -86,6 +100,8 @@ LEXICON = Lexicon(
         r"\bon (?:its|their|the) way\b",
         r"\bout the door\b",
         r"\b(?:go(?:es|ing)?|sent|head(?:s|ing)?) out\b|\bheading your way\b",
+        r"\bget (?:it|this|them|that|everything)\s+(?:over |out |across )?to you\b|\bsend (?:it|"
+        r"this) over\b|"
         r"\bget (?:it|them|your (?:order|package|parcel|item)) to you\b|\bhave (?:it|them) with you\b",
         r"\bleav(?:e|es|ing) (?:our|the) (?:warehouse|facility|fulfil+ment)",
         r"\bbe (?:with you|there|at your door|in your hands)\b",
@@ -98,12 +114,17 @@ LEXICON = Lexicon(
         r"\bleav(?:e|es|ing) us\b|\bon the road\b|\bon its journey\b",
     ),
     receive=(
+        r"\byou(?:'ll| will)\s+(?:be\s+)?(?:unpacking|unboxing|using|enjoying|holding|wearing|opening)\b",
         r"\byou(?:'ll| will| should| shall| can expect to| are going to)?\s+(?:receive|get|have)\s+"
         r"(?!(?:an?\s+|our\s+|a\s+quick\s+|further\s+)?(?:answer|reply|response|update|message|news|email|"
-        r"word|call|notification|confirmation)\b)",
+        r"word|call|notification|confirmation)\b)"
+        r"(?!(?:an?\s+)?(?:\w+\s+)?(?:trip|day|time|weekend|holiday|evening|week|journey|vacation|"
+        r"questions?)\b)",
+        r"\b(?:having|receiving|getting)\s+(?:it|them|your\s+\w+)\b",
         r"\b(?:receive|get)\s+(?:it|them|your (?:order|package|parcel|item))\b",
     ),
     completion=(
+        r"\bwrapped up\b|\bsigned off\b|\bthrough\b",
         r"\b(?:verified|completed?|clear(?:ed)?|released?|resolved?|processed|approved|confirmed|updated|"
         r"lifted|fixed|sorted(?: out)?|finali[sz]ed|ready|done|finished|available)\b",
         r"\b(?:completes|clears|resolves|finishes|updates|changes?|moves?|releases|process|verify|approve|"
@@ -111,6 +132,7 @@ LEXICON = Lexicon(
         r"\b(?:take|takes|last|lasts|exceed|exceeds)\b",
     ),
     future=(
+        r"\b(?:(?:we're|we are|i'm|i am) (?:confident|sure|certain))\b|"
         r"\b(?:will|shall|going to|gonna|should|expected? to|guarantee[ds]?|promise[ds]?|definitely|"
         r"certainly|for sure|sure to|bound to|assured?|can expect|expect|(?:is|are) due to|scheduled)\b|"
         r"'ll\b"
@@ -146,6 +168,10 @@ LEXICON = Lexicon(
         r"\b(?:not|no|never|nothing|none|neither|nor|cannot|can't|isn't|wasn't|aren't|don't|won't)\b|n't\b"
     ),
     blame=(
+        r"\bwe let (?:this|it|that|things|your order) slip\b",
+        r"\b(?:we|i)(?:'re| are|'ve been| have been| were| was)\s+(?:\w+\s+)?(?:short-staffed|understaffed|"
+        r"short of staff|"
+        r"overwhelmed|swamped|snowed under|behind)\b",
         r"\b(?:our|my)\s+(?:own\s+)?(?:fault|mistake|error|oversight|bad|blunder|negligence)\b",
         r"\b(?:mistake|error|oversight|fault|delay|slip|problem)\s+on\s+our\s+(?:part|side|end)\b",
         r"\b(?:we|i)\s*(?:are|am|'re|'m)\s+(?:entirely\s+|fully\s+|completely\s+)?(?:to blame|at fault|"
@@ -156,7 +182,9 @@ LEXICON = Lexicon(
         r"\bwe\s+(?:have\s+|'ve\s+)?(?:caused|delayed|held up|forgot|failed to|messed up|dropped the ball|"
         r"made (?:an|a) (?:error|mistake)|were slow|were late|mishandled|overlooked|neglected)\b",
         r"\bour\s+(?:warehouse|team|staff|system|store|shop|packing team|fulfil+ment team)(?:'s)?\s+"
-        r"(?:mistake|error|fault|failure|delay|oversight|forgot|failed|made|delayed|caused|held|slowed)\b",
+        r"(?:mistake|error|fault|failure|delay|oversight|forgot|failed|made|delayed|caused|held|slowed|"
+        r"glitch|"
+        r"bug|outage|issue|problem|crash)\b",
         r"\bdue to (?:an? )?(?:error|mistake|problem|issue|oversight|delay)\s+(?:on our (?:part|side|end)|"
         r"by us|in our (?:warehouse|system))\b",
         r"\b(?:sorry|apologi[sz]e)\s+for\s+(?:our|my)\s+(?:mistake|error|delay|oversight)\b",
@@ -243,6 +271,10 @@ LEXICON = Lexicon(
     ),
     amazon_agent=r"\bby amazon\b|\bamazon (?:will|'ll|may|automatically|cancels|refunds)\b",
     marketing=(
+        r"\b(?:our|the) (?:new |spring |summer |autumn |fall |winter |latest |holiday )?catalog(?:ue)?\b",
+        r"\bfollow\s+@\w+|(?<![\w.])@[a-z][\w.]{2,}\b|\bgiveaways?\b|\bhurry\b|\bbefore they(?:'re|"
+        r" are)? go(?:ne)?\b|"
+        r"\bwhile stocks? last\b",
         r"\bdiscount(?:s|ed)?\b",
         r"\bcoupons?\b",
         r"\bpromo(?:tion(?:al)?)?\s*codes?\b|\bpromo\b|\bpromotions?\b",
@@ -283,7 +315,7 @@ LEXICON = Lexicon(
         r"offer)\b|"
         r"\bmatching\b[^.!?\n]{0,60}\b(?:in our|from our|available in|on our)\b",
         r"\b(?:store|shop|storefront)\b[^.!?\n]{0,60}\b(?:have|take) a look\b|\b(?:have|"
-        r"take) a look at our\b",
+        r"take) a look (?:at|on|in) our\b|\ba sale\b|\bsale (?:on|now|ends|starts)\b|\bthe sale\b",
         r"\bour (?:amazon )?storefront\b|\bnew products?\b|\bearly access\b|\bbrowse\b",
         r"\b(?:our|the) (?:full|entire|whole|complete|wide) (?:range|selection|catalog(?:ue)?|collection|"
         r"line)\b",
@@ -299,7 +331,8 @@ LEXICON = Lexicon(
         r"(?:feedback|reviews?|ratings?|scores?|comments?)\b",
         r"\brate us (?:highly|well|5|five|positively|the highest)\b",
         r"\b(?:remov|delet|chang|updat|revis|edit|tak(?:e|ing) down|withdraw|amend|reconsider)\w*\s+"
-        r"(?:your |the |this |that |any )?(?:negative |bad |poor |low |1-star |one-star |critical )?"
+        r"(?:your |the |this |that |any )?(?:negative |bad |poor |low |[1-4][- ]?star |(?:one|two|"
+        r"three)-star |critical )?"
         r"(?:feedback|reviews?|ratings?)\b",
         r"\b(?:if|when|once|after|in exchange for|in return for)\s+(?:you\s+)?(?:\w+\s+){0,3}?(?:leav|writ|"
         r"post|giv|"
@@ -326,19 +359,22 @@ LEXICON = Lexicon(
         r"(?:review|feedback|rating)\b|\brate us\b|\brating\b|\bfeedback\b|\bproduct review\b"
     ),
     incentive_words=(
-        r"\b(?:prize draw|raffle|sweepstakes?|competition|lottery|giveaway|win a|free|discount\w*|"
+        r"\b(?:prize draw|raffle|sweepstakes?|competition|lottery|giveaway|win a|(?<!feel )free|"
+        r"discount\w*|"
         r"vouchers?|coupons?|gift(?: card)?s?|reward\w*|in exchange|in return|"
         r"compensat\w*|cash|bonus|credit|money back|partial refund|rebate|thank[- ]you gift|"
         r"off your next|as a (?:small )?thank[- ]?you|as thanks|by way of thanks|in appreciation|"
         r"surprise|prize|winner|draw|entered into|entry)\b|\b\d+\s*%|[$€£]\s?\d+|\d+\s?[$€£]"
     ),
-    rating_verbs=r"\b(?:rat(?:e|ed|ing)|review(?:ed|ing)?)\s+(?:us|our (?:shop|store|service))\b",
+    rating_verbs=r"\breview(?:s|ed|ing)?\s+us\b|\brates? us\b|"
+    r"\b(?:rat(?:e|ed|ing)|review(?:ed|ing)?)\s+(?:us|our (?:shop|store|service))\b",
     rating_change=(
         r"\b(?:bump(?:ing)?|mov(?:e|ing)|push(?:ing)?|bring(?:ing)?|put(?:ting)?|turn(?:ing)?)\s+(?:it|"
         r"that|this|them)"
         r"\s+up\b|\b(?:rais|increas|improv|upgrad|adjust|reconsider|revisit|revis|updat|chang|amend|edit|"
         r"correct|"
-        r"remov|delet|withdraw|retract)\w*\b|\btak(?:e|ing) (?:it|that|this|them) down\b"
+        r"remov|delet|withdraw|retract)\w*\b|\btak(?:e|ing) (?:it|that|this|them) down\b|\btak(?:e|"
+        r"ing) down\b"
     ),
     request=(
         r"\b(?:could|would|can|will) you\b|\bplease\b|\bwould you mind\b|\b(?:we|i)(?:'d|"
@@ -393,4 +429,13 @@ LEXICON = Lexicon(
         r"shows)\b"
     ),
     schedule=rf"\b(?:from\s+)?{_DAY}s?\s*(?:-|–|to|through|thru|till|until)\s*{_DAY}s?\b",
+    owned_failure=(
+        r"\b(?:we|i)\s+(?:didn't|did not|failed to|couldn't|could not|weren't able to|"
+        r"wasn't able to)\s+(?:\w+\s+){0,4}?"
+        r"(?:in time|on time|promptly|quickly enough|fast enough|soon enough)\b"
+    ),
+    habitual=(
+        r"\bevery (?:day|weekday|morning|afternoon|evening|\w+day)\b|\beach (?:day|weekday)\b|\bdaily\b|"
+        r"\bon weekdays\b"
+    ),
 )

@@ -22,6 +22,8 @@ _MORNING = r"(?<!esta )(?<!la )(?<!una )(?<!cada )(?<!buena )(?<!buenas )(?<!med
 LEXICON = Lexicon(
     language="es",
     future_time=(
+        r"\ba (?:mitad|media|mediados) de (?:la )?semana\b|\b(?:a|al|antes del) mediodía\b",
+        rf"\bno\s+(?:\w+\s+){{0,2}}?(?:llevar|tardar|durar)\s+más de\s+{_NUM}\s*{_UNIT}\b",
         r"\b(?=ma[ñn]ana\b)" + _MORNING + r"ma[ñn]ana\b",
         r"\bpasado ma[ñn]ana\b",
         r"\b(?:la\s+)?(?:próxima|proxima)\s+semana\b|\bsemana\s+(?:que viene|próxima)\b",
@@ -50,6 +52,11 @@ LEXICON = Lexicon(
     ),
     # holidays are dates too
     other_time=(
+        r"\b(?:lun|mar|mié|mie|jue|vie|sáb|sab|dom)\.\s*\d{1,2}\b|\ba las\s+\d{1,2}(?:[:.]\d\d)?\b|"
+        r"\b\d{1,2}\s+(?:ene|feb|mar|abr|may|jun|jul|ago|sep|oct|nov|dic)\.?(?=\s|$|[.,;!?])|"
+        r"\b(?:antes del|para el|hasta el)\s+puente\b",
+        r"\ba lo largo del día\b|\bdel (?:día )?\d{1,2}\b",
+        r"\bel fin de semana\b",
         r"\b(?:\d+|un|una|dos|tres|cuatro|cinco|unos|unas|pocos|pocas)\s*(?:días?|horas?|semanas?)"
         r"(?:\s+(?:hábiles|laborables|laborales))?\b",
         r"\b(?:antes de|para|en|hasta)\s+(?:\w+\s+)?(?:navidad|reyes|semana santa|año nuevo|black friday|"
@@ -74,6 +81,9 @@ LEXICON = Lexicon(
         r"\bel día \d{1,2}\b|\bel \d{1,2}(?=\s*[.!?,;]|\s*$)",
     ),
     ship=(
+        r"\b(?:próxima|próximo)\s+(?:furgoneta|recogida|ruta|camión)\b|\brecogida\b|\bfranja de entrega\b",
+        r"\b(?:hasta|a) su puerta\b",
+        r"\bdesembal\w*|\bestren\w*",
         r"\benv[ií]\w*",
         r"\bdespach\w*",
         r"\bsal(?:drá|drán|e|en|ga|gan|ir|iendo)\b",
@@ -83,7 +93,7 @@ LEXICON = Lexicon(
         r"\ben (?:su|sus) (?:casa|manos|domicilio|buzón)\b|\bcon usted\b",
         r"\bexpedi\w*",
         r"\bmandar\w*|\bmandamos\b",
-        r"\bhac(?:er|érselo|érsela|érselos|erle)\s+llegar\b",
+        r"\bhac(?:er|érselo|érsela|érselos|erle|emos|emos|o)\s+llegar\b|\bharemos llegar\b",
         r"\bse pondrá en (?:marcha|camino)\b|\bsaldrá de\b",
         r"\b(?:plazo|tiempo)s? de (?:preparación|envío|entrega|tramitación|gestión)\b",
         r"\bsal(?:e|en|drá|drán|ga|gan)\b[^.!?\n]{0,30}\b(?:almacén|almacenes|taller|nave)\b",
@@ -98,6 +108,8 @@ LEXICON = Lexicon(
         r"con usted|en sus manos)\b",
     ),
     completion=(
+        r"\baprobad[oa]s?\b",
+        r"\baprueb\w+|\baprobar\w*|\blibere\b|\bliberen\b",
         r"\bverificad[oa]s?\b|\bverificar(?:á|án)\b",
         r"\bcompletad[oa]s?\b|\bcompletar(?:á|án)\b|\b(?:se )?(?:complet|termin|resuelv|cierr|finaliz)(?:a|"
         r"an)\b",
@@ -111,6 +123,7 @@ LEXICON = Lexicon(
         r"\blist[oa]s?\b|\bdisponible\b",
     ),
     future=(
+        r"\b(?:confiamos en que|estamos seguros)\b|"
         r"\b(?:será|serán|va a|van a|vamos a|garantiz\w*|prometo|prometemos|seguro que|seguramente|"
         r"sin falta|"
         r"debería|deberían|estará|estarán|habrá|habrán|calculamos|contamos con|prevemos)\b"
@@ -121,8 +134,11 @@ LEXICON = Lexicon(
     ),
     hedge=r"\b(?:puede|pueden|podría|podrían|a veces|en ocasiones|en casos excepcionales|en raros casos)\b",
     past=(
-        r"\b\w{2,}(?:ó|aron|ieron)\b|"  # the preterite: "se entregó", "llegaron"
-        r"\b(?:fue|fueron|ha sido|han sido|hemos|ha|ayer|anteayer|hace|ya|pasado|pasada|salió|"
+        # the preterite: "se entregó", "llegaron"; the accent is written as an escape so that the accent-free
+        # reading keeps it ("confirmo" is the present, "confirmó" the past)
+        r"\b\w{2,}(?:\u00f3|aron|ieron)\b|"
+        r"\b(?:anterior|anteriores|fue|fueron|ha sido|han sido|hemos|ha|ayer|anteayer|hace|ya|pasado|"
+        r"pasada|salió|"
         r"se envió|llegó)\b"
     ),
     promise_words=(
@@ -141,6 +157,10 @@ LEXICON = Lexicon(
     conditional_inline=r"\b(?:si|en caso de que|salvo que|a menos que)\b",
     negation=r"\b(?:no|ni|nunca|jamás|ningún|ninguna|ninguno|nada|tampoco)\b",
     blame=(
+        r"\b(?:pasamos|hemos pasado) por alto\b",
+        r"\b(?:estábamos|estamos|estaba|hemos estado)\s+(?:\w+\s+)?(?:faltos de personal|desbordados|"
+        r"saturados|"
+        r"sin personal|con poco personal)\b|\bfalta de personal\b",
         r"\b(?:nuestra|mi)\s+(?:propia\s+)?(?:culpa|responsabilidad|equivocaci[óo]n|negligencia)\b",
         r"\b(?:nuestro|mi)\s+(?:propio\s+)?(?:error|fallo|descuido|retraso)\b",
         r"\b(?:error|fallo|descuido|retraso|equivocaci[óo]n)\s+(?:por|de)\s+nuestra\s+parte\b",
@@ -177,6 +197,7 @@ LEXICON = Lexicon(
         r"\bnuestr[oa]s?\b",
     ),
     refund=(
+        r"\b(?:le|te)\s+(?:reembolso|devuelvo|abono)\b",
         r"\b(?:le|te|se lo)?\s*(?:reembolsaremos|cancelaremos|anularemos|devolveremos|reembolsamos|"
         r"cancelamos|"
         r"anulamos|reembolsaré|cancelaré|anularé|devolveré)\b",
@@ -215,6 +236,11 @@ LEXICON = Lexicon(
     refund_passive=(r"\b(?:será|serán)\s+(?:\w+\s+)?(?:cancelad[oa]s?|anulad[oa]s?|reembolsad[oa]s?)\b",),
     amazon_agent=r"\bpor amazon\b|\bamazon\s+(?:cancelará|reembolsará|va a|cancela)\b",
     marketing=(
+        r"\btambién (?:fabricamos|vendemos|hacemos|ofrecemos)\b|\bsabía(?:s)? que\b|\b\d+\s*%\s*(?:en|"
+        r"sobre) tod[oa]s\b",
+        r"\bnuestro (?:nuevo )?catálogo\b",
+        r"(?<![\w.])@[a-z][\w.]{2,}\b|\bsorteos?\b|\bmás vendid[oa]s\b|\bdese prisa\b|"
+        r"\bhasta agotar existencias\b",
         r"\bdescuento\w*",
         r"\bcup[óo]n\w*",
         r"\bcódigo\s+(?:promocional|de descuento|descuento)\b",
@@ -225,7 +251,7 @@ LEXICON = Lexicon(
         r"\bsuscríba\w*|\bsuscríbete\b|\bregístrese\b",
         r"\bsíganos\b|\bsíguenos\b",
         r"\b(?:instagram|facebook|tiktok|twitter|youtube|pinterest|snapchat)\b",
-        r"\b(?:visite|visita|descubra|descubre|eche un vistazo a)\s+(?:nuestra|nuestro|nuestros|"
+        r"\b(?:visite|visita|descubra|descubre|eche un vistazo (?:a|en))\s+(?:nuestra|nuestro|nuestros|"
         r"nuestras)\s+"
         r"(?:\w+\s+)?(?:tienda|web|página|catálogo|productos|colección|novedades|gama|otros)\b",
         r"\bnuestros\s+(?:otros|nuevos|últimos)\s+(?:productos|artículos)\b",
@@ -255,6 +281,8 @@ LEXICON = Lexicon(
         r"\b(?:use|utilice|introduzca|con) el (?:código|cupón)\b",
     ),
     feedback=(
+        r"\bvalóre(?:nos|nos)\s+(?:positivamente|bien)\b|\bpuntúenos\s+(?:bien|alto)\b",
+        r"\b(?:valoración|nota|puntuación|reseña) de (?:diez|10|sobresaliente)\b",
         r"\b(?:5|cinco)\s+estrellas\b",
         r"\b(?:valoraci[óo]n|opini[óo]n|reseña|comentario|calificaci[óo]n|puntuaci[óo]n)(?:es|"
         r"s)?\s+(?:muy\s+)?"
@@ -282,7 +310,8 @@ LEXICON = Lexicon(
         r"[^.!?\n]{0,40}\b(?:contácte\w*|escríba\w*|contacte|escriba|avísenos|contactar)\b",
     ),
     review_words=r"\b(?:valoraci\w+|opini[óo]n\w*|reseña\w*|calific\w+|estrellas|valorar\w*|puntu\w+)\b",
-    rating_verbs=r"\b(?:valorar|valórenos|valorarnos|valórenos|calificarnos|puntuarnos|evaluarnos)\b",
+    rating_verbs=r"\bnos (?:valoren|valore|valoran|puntúen|califiquen|reseñen)\b|"
+    r"\b(?:valorar|valórenos|valorarnos|valórenos|calificarnos|puntuarnos|evaluarnos)\b",
     incentive_words=(
         r"\b(?:sorteo|concurso|ganar|premio|gratis|gratuit\w*|descuento\w*|cup[óo]n|vale|regalo\w*|"
         r"recompensa\w*|a cambio|obsequi\w*|regal\w*|como agradecimiento|en agradecimiento|sorpresa|"
@@ -339,4 +368,9 @@ LEXICON = Lexicon(
         r"\b(?:aparece|figura|consta|indicad[oa]|marcad[oa]|mostrad[oa])\s+como\b|\bestado (?:es|indica)\b"
     ),
     schedule=rf"\b(?:de\s+)?{_DAY}\s*(?:-|–|a)\s*{_DAY}\b",
+    owned_failure=(
+        r"\bno\s+(?:lo\s+|la\s+|le\s+)?(?:\w+(?:amos|é)|hemos \w+|he \w+)\s+(?:\w+\s+){0,3}?(?:a tiempo|"
+        r"con rapidez|lo bastante rápido)\b"
+    ),
+    habitual=r"\btodos los días\b|\bcada día\b|\blos días laborables\b|\bde lunes a viernes\b|\ba diario\b",
 )

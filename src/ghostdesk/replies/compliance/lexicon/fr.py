@@ -21,6 +21,8 @@ _NOT_AGO = r"(?!\s*(?:plus tôt|auparavant))"
 LEXICON = Lexicon(
     language="fr",
     future_time=(
+        r"\bd'ici (?:midi|ce midi|la mi-journée|cet après-midi|la fin de journée)\b",
+        rf"\bne\s+(?:\w+\s+){{0,2}}?pas\s+(?:\w+\s+){{0,2}}?plus d'?\s*{_NUM}\s*(?:journée|{_UNIT})\b",
         r"\bdemain\b",
         r"\baprès-demain\b",
         r"\b(?:la\s+)?semaine\s+prochaine\b|\bprochaine\s+semaine\b|\b(?:le\s+)?mois\s+prochain\b",
@@ -47,6 +49,8 @@ LEXICON = Lexicon(
     ),
     # holidays are dates too
     other_time=(
+        r"\b(?:lun|mar|mer|jeu|ven|sam|dim)\.\s*\d{1,2}\b|\bà\s+\d{1,2}\s*h(?:\d\d)?\b|"
+        r"\b\d{1,2}\s+(?:janv|févr|avr|juil|sept|oct|nov|déc)\.?(?=\s|$|[.,;!?])",
         rf"\b(?:\d+|un|une|deux|trois|quatre|cinq|quelques)\s*(?:petits?\s+|petites?\s+)?(?:jours?|heures?|"
         rf"semaines?)"
         rf"(?:\s+ouvr(?:és|ables))?\b{_NOT_AGO}",
@@ -73,6 +77,10 @@ LEXICON = Lexicon(
         r"\ble\s+(?:1er|\d{1,2})(?=\s*[.!?,;]|\s*$)",
     ),
     ship=(
+        r"\b(?:prochaine|prochain)\s+(?:tournée|enlèvement|passage|camion)\b|\benlèvement\b|\btournée\b|"
+        r"\bcréneau de livraison\b",
+        r"\bà votre porte\b",
+        r"\bdépart\b|\bdéball\w*",
         r"\bexpédi\w*",
         r"\benvo[iy]\w*|\benverr\w*",
         r"\bpartir(?:a|ont)?\b|\bpart\s+(?:demain|aujourd'hui|ce|dans|lundi|mardi|mercredi|jeudi|vendredi)",
@@ -100,6 +108,8 @@ LEXICON = Lexicon(
         r"produit)",
     ),
     completion=(
+        r"\bbouclée?s?\b",
+        r"\blibér(?:é|ée|ées|és|era|eront)\b|\bapprouv\w+|\bvalider(?:a|ont)?\b",
         r"\bvalid(?:é|ée|ées|és|ation|era)\b",
         r"\bvérifi(?:é|ée|ées|és|era)\b",
         r"\bconfirm(?:é|ée|ées|és|era)\b",
@@ -111,6 +121,7 @@ LEXICON = Lexicon(
         r"\bdisponible\b|\bprête?\b",
     ),
     future=(
+        r"\b(?:serait|seraient|sommes confiants|sommes sûrs)\b|"
         r"\b(?:sera|seront|serez|serons|va|vont|allons|allez|garanti\w*|promet\w*|certainement|assurément|"
         r"sans faute|devrait|devraient|sûrement|à coup sûr|aura|auront|comptons|prévoyons)\b"
         r"|\b\w{3,}(?:era|eront|erons|erez|ira|iront|irons|irez|rez|rons)\b"
@@ -121,7 +132,8 @@ LEXICON = Lexicon(
     ),
     hedge=(r"\b(?:peut|peuvent|pourrait|pourraient|pourra|parfois|dans certains cas|dans de rares cas)\b"),
     past=(
-        r"\b(?:a été|ont été|avons|avez|hier|avant-hier|il y a|déjà|dernier|dernière|était|étaient|a|ont)\b"
+        r"\b(?:précédente?s?|a été|ont été|avons|avez|hier|avant-hier|il y a|déjà|dernier|dernière|était|"
+        r"étaient|a|ont)\b"
         r"|\b(?:est|sont|suis|sommes|êtes)\s+(?:\w+\s+)?(?:arrivée?s?|partie?s?|parvenue?s?|passée?s?|"
         r"sortie?s?|"
         r"venue?s?|rentrée?s?)\b"
@@ -129,7 +141,7 @@ LEXICON = Lexicon(
     promise_words=(
         r"\b(?:nous|je)\s+(?:vous\s+)?(?:garantissons|garantis|promettons|promets|assurons|assure)\b|"
         r"\bgaranti(?:e|es|s)?\b|"
-        r"\bau plus tard\b|\bdernier délai\b|\bpromis\b|\bsans faute\b|\bc'est certain\b"
+        r"\bau plus tard\b|\bdernier délai\b|\bdernier carat\b|\bpromis\b|\bsans faute\b|\bc'est certain\b"
     ),
     promise_negation=(
         r"\b(?:ne|n')\s*(?:\w+\s+){0,3}?pas\s+(?:\w+\s+){0,2}?(?:promettre|garantir|prévoir|dire|indiquer|"
@@ -144,6 +156,10 @@ LEXICON = Lexicon(
     conditional_inline=r"\b(?:si|s'il(?! vous plaît)|s'ils|au cas où|dans le cas où|à moins que)\b",
     negation=r"\b(?:ne|n'|pas|aucun|aucune|jamais|ni|nullement|rien|non)\b|\bn'",
     blame=(
+        r"\bnous avons laissé (?:passer|filer|traîner|échapper)\b",
+        r"\b(?:nous|je)\s+(?:manquions|manquons|avons manqué)\s+de personnel\b|\b(?:nous étions|"
+        r"nous sommes|"
+        r"j'étais)\s+(?:\w+\s+)?(?:en sous-effectif|débordés?|surchargés?|submergés?)\b",
         r"\b(?:notre|ma)\s+(?:propre\s+)?(?:faute|erreur|négligence|responsabilité|bévue)\b",
         r"\b(?:erreur|faute|oubli|retard|négligence|problème)\s+de\s+notre\s+(?:part|côté)\b",
         r"\bnous avons manqué de (?:vigilance|rigueur)\b",
@@ -215,6 +231,10 @@ LEXICON = Lexicon(
     refund_passive=(r"\b(?:sera|seront)\s+(?:\w+\s+)?(?:annulée?s?|remboursée?s?)\b",),
     amazon_agent=r"\bpar amazon\b|\bamazon\s+(?:va|annulera|remboursera|annule)\b",
     marketing=(
+        r"\bnous (?:fabriquons|vendons|proposons|faisons|créons) (?:aussi|également)\b|\bsaviez-vous que\b",
+        r"\bnotre (?:nouveau )?catalogue\b",
+        r"(?<![\w.])@[a-z][\w.]{2,}\b|\bjeux?-concours\b|\bplus vendu(?:e|s|es)\b|\bdépêchez-vous\b|"
+        r"\bdans la limite des stocks\b",
         r"\bcode\s+(?:promo\w*|de réduction|réduction|remise)\b",
         r"\bpromotion\w*|\bpromo\b",
         r"\bréduction\w*",
@@ -268,6 +288,10 @@ LEXICON = Lexicon(
         r"\b(?:avec|utilisez|saisissez|entrez) le code\b",
     ),
     feedback=(
+        r"\b(?:notez|évaluez)-nous\s+(?:positivement|bien|favorablement)\b",
+        r"\b(?:passer|mettre|changer|transformer)\s+(?:votre|l'|cet|cette)\s*(?:avis|évaluation|note|"
+        r"commentaire)\s+en\s+"
+        r"(?:positi\w+|5 étoiles|cinq étoiles)",
         r"\b(?:5|cinq)\s+étoiles\b",
         r"\b(?:avis|évaluation|commentaire|note|retour|feedback)s?\s+(?:très\s+)?(?:positi\w+|favorable\w*|"
         r"excellent\w*|élogieu\w*|parfait\w*)",
@@ -322,6 +346,7 @@ LEXICON = Lexicon(
     ),
     fault=(
         r"\b(?:un|une|l'|le|la|cet|cette|notre|d'un|d'une)\s*(?:\w+\s+)?(?:erreur|oubli|négligence|bévue|"
+        r"manquement|bug|panne|dysfonctionnement|"
         r"couac|"
         r"faute|surcharge|surplus de travail|retard de traitement|manque de vigilance|défaillance)\b"
     ),
@@ -357,4 +382,13 @@ LEXICON = Lexicon(
         r"indique)\b"
     ),
     schedule=rf"\b(?:du\s+)?{_DAY}\s*(?:-|–|au)\s*{_DAY}\b",
+    owned_failure=(
+        r"(?:\b(?:nous|je)\s+n'|\bj'ai pas\b|\bje n')(?:avons|ai)?\s*pas\s+(?:\w+\s+){0,3}?(?:à temps|"
+        r"assez vite|"
+        r"assez rapidement|dans les temps)\b"
+    ),
+    habitual=(
+        r"\btous les jours\b|\bchaque (?:jour|matin|après-midi)(?: de semaine)?\b|\ben semaine\b|"
+        r"\bquotidiennement\b"
+    ),
 )

@@ -20,6 +20,7 @@ _NOT_AGO = r"(?!\s*fa\b)"
 LEXICON = Lexicon(
     language="it",
     future_time=(
+        r"\ba metà (?:della )?settimana\b|\bentro (?:mezzogiorno|il pomeriggio|sera)\b",
         r"\bdomani\b",
         r"\bdopodomani\b",
         r"\b(?:la\s+)?(?:prossima\s+settimana|settimana\s+prossima)\b|\b(?:il\s+)?(?:prossimo\s+mese|"
@@ -49,6 +50,13 @@ LEXICON = Lexicon(
     ),
     # holidays are dates too
     other_time=(
+        r"\b(?:lun|mar|mer|gio|ven|sab|dom)\.\s*\d{1,2}\b|\balle\s+\d{1,2}(?:[:.]\d\d)?\b|"
+        r"\b\d{1,2}\s+(?:gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic)\.?(?=\s|$|[.,;!?])|"
+        r"\bnel (?:primo )?pomeriggio\b|\bin (?:serata|mattinata)\b|\bun paio d'\s*ore\b",
+        r"\b\d{1,2}°\s+(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|"
+        r"novembre|dicembre)\b",
+        r"\bdel \d{1,2}\b",
+        r"\bnel (?:weekend|fine settimana)\b",
         rf"\b(?:\d+|un|una|due|tre|quattro|cinque|pochi|poche)\s*(?:giorni|giorno|ore|ora|settimane|"
         rf"settimana)"
         rf"(?:\s+lavorativ[io])?\b{_NOT_AGO}",
@@ -72,6 +80,10 @@ LEXICON = Lexicon(
         r"\bil giorno \d{1,2}\b|\bil \d{1,2}(?=\s*[.!?,;]|\s*$)",
     ),
     ship=(
+        r"\b(?:prossimo|prossima)\s+(?:furgone|ritiro|giro|camion)\b|\britiro\b|\bfinestra di consegna\b",
+        r"\bcassetta della posta\b|\bbuca delle lettere\b|\btrover(?:à|ai)\b",
+        r"\b(?:alla|fino alla) sua porta\b",
+        r"\b(?:facciamo|faremo|faccio|farò)\s+(?:avere|arrivare)\b|\bscart(?:ando|are|erà|i)\b",
         r"\bsped\w*",
         r"\binvi(?:at[oaie]|are|eremo|erà|eranno|amo|o)\b",
         r"\bpart(?:irà|iranno|ono|ire)\b|\bparte\s+(?:domani|oggi|lunedì|entro|in giornata|subito)",
@@ -96,6 +108,8 @@ LEXICON = Lexicon(
         r"\bavr(?:à|ai|ete)\s+(?:il|l'|la|i|gli|le)\s*(?:pacco|ordine|articolo|prodotto|merce|acquist)",
     ),
     completion=(
+        r"\b(?:sia|sarà|verrà|venga|risulterà)\s+chius[oaie]\b",
+        r"\bapprov\w+",
         r"\bverificat[oaie]\b|\bverificher(?:à|anno)\b",
         r"\bcompletat[oaie]\b|\bcompleter(?:à|anno)\b|\b(?:si )?(?:complet|termin|chiud|conclud|"
         r"risolv)(?:a|ano|e|ono)\b",
@@ -112,6 +126,7 @@ LEXICON = Lexicon(
         r"\bdisponibile\b|\bpront[oaie]\b",
     ),
     future=(
+        r"\b(?:siamo fiduciosi|siamo sicuri)\b|"
         r"\b(?:sarà|saranno|verrà|verranno|garantisc\w*|prometto|promettiamo|sicuramente|certamente|"
         r"senza dubbio|dovrebbe|dovrebbero|di sicuro|avrà|avranno|contiamo|prevediamo|calcoliamo)\b"
         r"|\b\w{2,}(?:erà|irà|eranno|iranno|eremo|iremo|arà|arranno)\b"
@@ -122,7 +137,8 @@ LEXICON = Lexicon(
     ),
     hedge=(r"\b(?:può|possono|potrebbe|potrebbero|talvolta|a volte|in alcuni casi|in rari casi)\b"),
     past=(
-        r"\b(?:è stat[oa]|sono stat[ie]|abbiamo|ha|hanno|ieri|l'altro ieri|già|scors[oa]|era|erano)\b"
+        r"\b(?:precedente|precedenti|è stat[oa]|sono stat[ie]|abbiamo|ha|hanno|ieri|l'altro ieri|già|"
+        r"scors[oa]|era|erano)\b"
         r"|\b\d+\s+(?:giorni|ore|settimane)\s+fa\b"
         r"|\b(?:è|sono)\s+(?:\w+\s+)?(?:arrivat|partit|giunt|uscit|passat|entrat)[oaie]\b"
     ),
@@ -144,8 +160,12 @@ LEXICON = Lexicon(
     ),
     conditional_start=r"(?:se|qualora|nel caso(?: in cui)?|in caso|a meno che)\b",
     conditional_inline=r"\b(?:se|qualora|nel caso in cui|a meno che)\b",
-    negation=r"\b(?:non|né|mai|nessun|nessuna|nessuno|niente|nulla)\b",
+    negation=r"\b(?:non|n\u00e9|mai|nessun|nessuna|nessuno|niente|nulla)\b",
     blame=(
+        r"\bci siamo lasciati sfuggire\b",
+        r"\b(?:eravamo|siamo|ero|sono stat[oi])\s+(?:\w+\s+)?(?:a corto di personale|sotto organico|"
+        r"sommersi|oberati|"
+        r"sovraccarichi)\b|\bcarenza di personale\b",
         r"\b(?:nostra|mia)\s+(?:colpa|responsabilità|negligenza|svista|mancanza)\b",
         r"\b(?:nostro|mio)\s+(?:errore|sbaglio|ritardo|disguido)\b",
         r"\b(?:errore|sbaglio|svista|ritardo|disguido|mancanza)\s+(?:da\s+parte\s+nostra|nostro|nostra)\b",
@@ -184,6 +204,7 @@ LEXICON = Lexicon(
         r"(?:sbagliat[oa]|confus[oa]|dimenticat[oa])\b",
     ),
     refund=(
+        r"\b(?:le|gli|vi|ti)\s+(?:ridiamo|restituiamo|ridaremo|restituiremo)\b",
         r"\b(?:la\s+|le\s+|vi\s+|lo\s+)?(?:rimborseremo|annulleremo|cancelleremo|rimborsiamo|annulliamo|"
         r"cancelliamo|rimborserò|annullerò|cancellerò)\b",
         r"\b(?:possiamo|abbiamo|ho|posso|provvederemo a|procederemo (?:a|con|al|all')|procediamo (?:a|con|"
@@ -225,6 +246,11 @@ LEXICON = Lexicon(
     ),
     amazon_agent=r"\bda amazon\b|\bamazon\s+(?:annullerà|rimborserà|annulla)\b",
     marketing=(
+        r"\b(?:faccia|fai|facciate) un giro (?:nel|sul) nostro\b",
+        r"\b(?:facciamo|produciamo|vendiamo|realizziamo) (?:\w+\s+){0,2}?anche\b|\bsapeva che\b|"
+        r"\b\d+\s*%\s*su tutt[ieoa]\b",
+        r"\bnostro (?:nuovo )?catalogo\b",
+        r"(?<![\w.])@[a-z][\w.]{2,}\b|\bgiveaway\b|\bsi affretti\b|\bfino a esaurimento\b",
         r"\bscont\w*",
         r"\bcodice\s+(?:sconto|promozionale|promo)\b",
         r"\bcoupon\b|\bbuono\s+(?:sconto|regalo|acquisto)\b",
@@ -268,6 +294,8 @@ LEXICON = Lexicon(
         r"\b(?:usi|utilizzi|inserisca|con) il codice\b|\bal prossimo (?:acquisto|ordine)\b",
     ),
     feedback=(
+        r"\bci valuti\s+(?:positivamente|bene)\b|\bvalutateci positivamente\b",
+        r"\bvot[oi] (?:altissim|alt|pien|massim)\w*|\bdieci e lode\b",
         r"\b(?:5|cinque)\s+stelle\b",
         r"\b(?:recensione|valutazione|feedback|giudizio|commento)\w*\s+(?:molto\s+)?(?:positiv\w+|"
         r"favorevol\w+|"
@@ -315,7 +343,8 @@ LEXICON = Lexicon(
     fault=(
         r"\b(?:un|una|uno|un'|l'|il|lo|la|questo|questa|nostro|nostra|della|del|dello|d'un|"
         r"di una)\s*(?:\w+\s+)?"
-        r"(?:errore|svista|sbaglio|dimenticanza|disguido|negligenza|distrazione|accumulo di lavoro|"
+        r"(?:errore|svista|sbaglio|dimenticanza|disguido|negligenza|distrazione|accumulo di lavoro|guasto|"
+        r"malfunzionamento|problema tecnico|"
         r"mancanza)\b"
     ),
     ours=r"\b(?:nostr[oaie]|da parte nostra|da noi|nel nostro|del nostro|dal nostro)\b",
@@ -345,4 +374,10 @@ LEXICON = Lexicon(
         r"indica)\b"
     ),
     schedule=rf"\b(?:dal?\s+)?{_DAY}\s*(?:-|–|al?)\s*{_DAY}\b",
+    owned_failure=(
+        r"\bnon\s+(?:l'|lo |la |le |gli )?(?:abbiamo|ho)\s+(?:\w+\s+){0,4}?(?:in tempo|per tempo|"
+        r"abbastanza in fretta|"
+        r"tempestivamente)\b"
+    ),
+    habitual=r"\bogni giorno\b|\btutti i giorni\b|\bnei giorni feriali\b|\bquotidianamente\b",
 )

@@ -1,0 +1,380 @@
+"""Hostile and broken mail through the real IngestFunction (and on through the pipeline) under moto.
+
+Given every message of the public MIME torture corpus, machine-generated mutations of real mail, mail
+too large for SNS, and buyer names and subjects crafted to inject headers or template code, when SES
+delivers them (raw mail in the template's bucket, the notification through SNS and SQS), then no
+record fails, every message is stored with a status, nothing unreadable is ever answered, and nothing
+we send carries a header the buyer wrote.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from collections.abc import Iterable
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ghostdesk.aws.tables import DraftStore, MessageStore
+from ghostdesk.mail.compose import ReplyTarget, compose_reply
+from ghostdesk.records import AckStatus, DraftStatus, MessageRecord, MessageStatus
+from tests.integration.conftest import Stack
+from tests.integration.pipeline_run import run_pipeline
+from tests.integration.ses_mail import (
+    SES_INLINE_LIMIT,
+    SQS_BODY_LIMIT,
+    delivered,
+    sqs_event,
+)
+from tests.integration.test_api import api_event
+from tests.shared_data import REPO, SHARED_DATA
+
+MIME = SHARED_DATA / "mime"
+CORPUS = sorted(
+    path
+    for path in MIME.rglob("*")
+    if path.is_file() and not path.name.upper().startswith(("LICENSE", "SOURCES", "PSF-LICENSE"))
+)
+DEMO = REPO / "demo" / "emails"
+STORED_STATUSES = {
+    MessageStatus.PARSED,
+    MessageStatus.UNREADABLE,
+    MessageStatus.FAILED,
+    MessageStatus.QUARANTINED,
+    MessageStatus.DUPLICATE,
+}
+# Every header a reply of ours may carry; anything else in a sent message came from somewhere else.
+OUR_HEADERS = {
+    "from",
+    "to",
+    "subject",
+    "date",
+    "message-id",
+    "in-reply-to",
+    "references",
+    "auto-submitted",
+    "x-auto-response-suppress",
+    "content-type",
+    "content-transfer-encoding",
+    "mime-version",
+    "content-language",
+}
+
+
+def messages(stack: Stack) -> MessageStore:
+    return MessageStore(stack.client("dynamodb"), stack.resources.tables["MessagesTable"])
+
+
+def stored(stack: Stack, ses_id: str) -> MessageRecord:
+    found = messages(stack).get(ses_id)
+    assert found is not None, f"{ses_id} was not stored"
+    return found[0]
+
+
+def ingest_all(stack: Stack, mails: Iterable[tuple[str, bytes]], *, batch_size: int = 10) -> None:
+    """Deliver each (SES ID, raw mail) through the IngestFunction in SQS batches; no record may fail."""
+    handler = stack.use_function("IngestFunction")
+    batch: list[dict[str, object]] = []
+    for ses_id, raw in mails:
+        batch.append(delivered(stack, raw, ses_id))
+        if len(batch) == batch_size:
+            assert handler(sqs_event(batch)) == {"batchItemFailures": []}
+            batch = []
+    if batch:
+        assert handler(sqs_event(batch)) == {"batchItemFailures": []}
+
+
+def assert_stored_with_a_status(record: MessageRecord) -> None:
+    assert record.status in STORED_STATUSES, record.status
+    assert record.handed_on, f"{record.message_id}: stored but not finished"
+    assert record.raw_key, "the raw mail must stay reachable"
+    if record.status is not MessageStatus.PARSED:
+        assert record.ack_status is AckStatus.SUPPRESSED
+        assert record.status_reason
+
+
+def raw_header_names(raw: bytes) -> list[str]:
+    """Header names as the bytes on the wire have them (a continuation line starts with white space)."""
+    head = raw.split(b"\r\n\r\n", 1)[0] if b"\r\n\r\n" in raw else raw.split(b"\n\n", 1)[0]
+    names = []
+    for line in re.split(rb"\r?\n", head):
+        if line[:1] in (b" ", b"\t"):
+            continue
+        name, colon, _ = line.partition(b":")
+        assert colon, f"a header line without a colon: {line[:80]!r}"
+        names.append(name.decode("ascii").lower())
+    return names
+
+
+def sent_raw(stack: Stack) -> list[tuple[list[str], bytes]]:
+    """Every message SES took: its envelope destinations and its raw bytes."""
+    from moto.ses.models import ses_backends
+
+    backend = ses_backends[stack.resources.account_id]["us-east-1"]
+    return [
+        (list(m.destinations), m.raw_data.encode() if isinstance(m.raw_data, str) else m.raw_data)
+        for m in backend.sent_messages
+    ]
+
+
+def assert_no_injected_header(destinations: list[str], raw: bytes, *, to: str) -> EmailMessage:
+    names = raw_header_names(raw)
+    assert set(names) <= OUR_HEADERS, f"unexpected headers {set(names) - OUR_HEADERS}"
+    assert names.count("to") == 1
+    assert names.count("subject") == 1
+    assert set(destinations) == {to}, destinations  # moto adds To/Cc/Bcc of the headers, as SES does
+    message = message_from_bytes(raw, policy=policy.default)
+    assert isinstance(message, EmailMessage)
+    assert [a.addr_spec for a in message["To"].addresses] == [to]
+    for name, value in message.items():
+        assert not re.search(r"[\r\n\x00\u2028\u2029\x85]", str(value)), f"{name}: {value!r}"
+    return message
+
+
+# -- the corpus ------------------------------------------------------------------------------------------
+
+
+def test_the_whole_mime_corpus_is_stored_with_a_status_and_nothing_unreadable_is_answered(
+    stack: Stack,
+) -> None:
+    assert len(CORPUS) >= 100, "the vendored MIME corpus went missing"
+    ids = {f"corpus-{index:03d}": path for index, path in enumerate(CORPUS)}
+    ingest_all(stack, ((ses_id, path.read_bytes()) for ses_id, path in ids.items()))
+
+    records = {ses_id: stored(stack, ses_id) for ses_id in ids}
+    for record in records.values():
+        assert_stored_with_a_status(record)
+    statuses = {r.status for r in records.values()}
+    assert MessageStatus.PARSED in statuses
+    assert MessageStatus.UNREADABLE in statuses  # the corpus holds bytes that are not mail at all
+
+    # The rest of the pipeline takes whatever ingest handed on, and no stage fails on any of it.
+    run_pipeline(stack)
+    answered = {destinations[0] for destinations, _ in sent_raw(stack)}
+    never_answered = {
+        r.message.reply_address
+        for r in records.values()
+        if r.status is not MessageStatus.PARSED and r.message is not None
+    }
+    assert not answered & never_answered
+    for ses_id, record in records.items():
+        after = stored(stack, ses_id)
+        if record.status is not MessageStatus.PARSED:
+            assert after.ack_status is AckStatus.SUPPRESSED, ids[ses_id].name
+            assert after.ack_sent_at is None
+    sent = sent_raw(stack)
+    assert sent, "the corpus holds order inquiries: some must have been acknowledged"
+    for destinations, raw in sent:
+        assert_no_injected_header(destinations, raw, to=destinations[0])
+
+
+# -- generated hostile mail --------------------------------------------------------------------------------
+
+SEEDS = [path.read_bytes() for path in sorted(DEMO.glob("*.eml"))] + [
+    path.read_bytes() for path in CORPUS if path.stat().st_size < 12_000
+][:40]
+NASTY_TEXT = [
+    "\x00",
+    "\r\nBcc: victim@evil.example",
+    "\nX-Injected: yes",
+    "\u2028Bcc: victim@evil.example",
+    "\u2029",
+    "\x85",
+    "\x0b\x0c",
+    "{{ 7*7 }}",
+    "{% raw %}",
+    "=?utf-8?q?x=0D=0ABcc:_victim@evil.example?=",
+    "=?utf-8?b?" + base64.b64encode(b"Anna\r\nBcc: victim@evil.example").decode() + "?=",
+    "=?x-unknown?q?=FF=FE?=",
+    "=?utf-8?q?unterminated",
+    "\ud800",  # a lone surrogate (as surrogateescape would carry it)
+]
+
+
+def _utf8(text: str) -> bytes:
+    """UTF-8, with lone surrogates as the invalid byte sequences broken mailers write."""
+    return text.encode("utf-8", errors="surrogatepass")
+
+
+header_value = st.one_of(
+    st.text(max_size=60).map(_utf8),
+    st.binary(max_size=60),
+    st.sampled_from(NASTY_TEXT).map(_utf8),
+    st.lists(st.sampled_from(NASTY_TEXT), min_size=1, max_size=4).map(lambda parts: _utf8("".join(parts))),
+    st.integers(min_value=10_000, max_value=200_000).map(lambda n: b"A" * n),  # giant header
+)
+
+
+@st.composite
+def mutated_real_mail(draw: st.DrawFn) -> bytes:
+    """A real email with random byte edits: inserts, deletions, overwrites, duplicated lines, a cut."""
+    raw = bytearray(draw(st.sampled_from(SEEDS)))
+    for _ in range(draw(st.integers(min_value=1, max_value=8))):
+        at = draw(st.integers(min_value=0, max_value=len(raw)))
+        operation = draw(st.sampled_from(["insert", "delete", "overwrite", "duplicate_line", "cut"]))
+        if operation == "insert":
+            raw[at:at] = draw(st.one_of(st.binary(min_size=1, max_size=40), header_value))
+        elif operation == "delete":
+            del raw[at : at + draw(st.integers(min_value=1, max_value=200))]
+        elif operation == "overwrite":
+            patch = draw(st.binary(min_size=1, max_size=20))
+            raw[at : at + len(patch)] = patch
+        elif operation == "duplicate_line":
+            start = raw.rfind(b"\n", 0, at) + 1
+            end = raw.find(b"\n", at)
+            line = bytes(raw[start : end + 1 if end >= 0 else len(raw)])
+            raw[start:start] = line * draw(st.integers(min_value=1, max_value=50))
+        else:
+            del raw[at:]
+    return bytes(raw)
+
+
+@st.composite
+def hostile_headers(draw: st.DrawFn) -> bytes:
+    """A plain inquiry whose headers are hostile: missing, giant, NULs, CR/LF, bad UTF-8, 10k recipients."""
+    headers: dict[bytes, bytes] = {
+        b"From": b"Anna Buyer <anna.buyer@example.net>",
+        b"To": b"orders@example.com",
+        b"Subject": b"Where is my order 113-4829175-6031482?",
+        b"Date": b"Fri, 20 Nov 2026 09:00:00 +0000",
+        b"Message-ID": b"<fuzz@example.net>",
+        b"MIME-Version": b"1.0",
+        b"Content-Type": b"text/plain; charset=utf-8",
+    }
+    for name in draw(st.lists(st.sampled_from(sorted(headers)), max_size=4, unique=True)):
+        del headers[name]  # missing headers
+    for name in draw(
+        st.lists(
+            st.sampled_from(
+                [
+                    b"From",
+                    b"Subject",
+                    b"Reply-To",
+                    b"To",
+                    b"Message-ID",
+                    b"References",
+                    b"Content-Type",
+                    b"X-Junk",
+                ]
+            ),
+            max_size=4,
+        )
+    ):
+        headers[name] = draw(header_value)
+    if draw(st.integers(min_value=0, max_value=9)) == 0:
+        headers[b"To"] = b", ".join(b"r%d@example.com" % n for n in range(10_000))
+    body = draw(st.one_of(st.text(max_size=300).map(_utf8), st.binary(max_size=300)))
+    lines = [name + b": " + value for name, value in headers.items()]
+    return b"\r\n".join(lines) + b"\r\n\r\n" + body
+
+
+@st.composite
+def mime_part(draw: st.DrawFn, depth: int = 0) -> bytes:
+    """A random MIME tree: odd types, encodings, charsets and boundaries, closed or not."""
+    if depth >= 4 or draw(st.booleans()):
+        content_type = draw(
+            st.sampled_from(
+                [
+                    "text/plain",
+                    "text/html",
+                    "application/octet-stream",
+                    "message/rfc822",
+                    "image/png",
+                    "",
+                    "x/y",
+                ]
+            )
+        )
+        charset = draw(st.sampled_from(["utf-8", "iso-8859-1", "x-unknown", "utf-7", "", "gb2312"]))
+        encoding = draw(st.sampled_from(["7bit", "8bit", "base64", "quoted-printable", "x-uuencode", ""]))
+        payload = draw(st.one_of(st.binary(max_size=200), st.text(max_size=200).map(_utf8)))
+        return b'Content-Type: %s; charset="%s"\r\nContent-Transfer-Encoding: %s\r\n\r\n%s' % (
+            content_type.encode(),
+            charset.encode(),
+            encoding.encode(),
+            payload,
+        )
+    boundary = draw(st.sampled_from([b"b", b"=_x", b"", b"a" * 90, b"--", b"b b"]))
+    children = draw(st.lists(mime_part(depth + 1), max_size=4))
+    subtype = draw(st.sampled_from([b"mixed", b"alternative", b"related", b"digest", b"report"]))
+    parts = b"".join(b"--" + boundary + b"\r\n" + child + b"\r\n" for child in children)
+    closing = b"--" + boundary + b"--\r\n" if draw(st.booleans()) else b""
+    return b'Content-Type: multipart/%s; boundary="%s"\r\n\r\npreamble\r\n%s%s' % (
+        subtype,
+        boundary,
+        parts,
+        closing,
+    )
+
+
+def deeply_nested(levels: int) -> bytes:
+    head = [b"From: Deep Buyer <deep@example.net>\r\nSubject: where is my order?\r\n"]
+    for level in range(levels):
+        head.append(b'Content-Type: multipart/mixed; boundary="b%d"\r\n\r\n--b%d\r\n' % (level, level))
+    head.append(b"Content-Type: text/plain\r\n\r\nwhere is my order 113-4829175-6031482?\r\n")
+    return b"".join(head + [b"--b%d--\r\n" % level for level in reversed(range(levels))])
+
+
+random_mime = mime_part().map(
+    lambda tree: b"From: Fuzz <fuzz@example.net>\r\nSubject: my order\r\nMIME-Version: 1.0\r\n" + tree
+)
+hostile_mail = st.one_of(
+    mutated_real_mail(),
+    hostile_headers(),
+    random_mime,
+    st.integers(min_value=20, max_value=3000).map(deeply_nested),
+    st.binary(max_size=600),  # not mail at all
+)
+
+
+def test_generated_hostile_mail_never_fails_a_record_and_is_always_stored_with_a_status(
+    stack: Stack,
+) -> None:
+    handler = stack.use_function("IngestFunction")
+    delivered_ids: list[str] = []
+
+    @settings(
+        max_examples=200,
+        deadline=None,
+        database=None,
+        suppress_health_check=[
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+            HealthCheck.large_base_example,
+        ],
+    )
+    @given(raw=hostile_mail, inline=st.booleans(), verdict=st.sampled_from(["PASS", "PASS", "PASS", "FAIL"]))
+    def deliver(raw: bytes, inline: bool, verdict: str) -> None:
+        ses_id = f"fuzz-{len(delivered_ids):04d}"
+        delivered_ids.append(ses_id)
+        if inline and len(raw) <= SES_INLINE_LIMIT:
+            doc = notification_inline(raw, ses_id, verdict)
+        else:
+            doc = delivered(stack, raw, ses_id, verdicts={"spam": verdict})
+        assert handler(sqs_event([doc])) == {"batchItemFailures": []}
+        record = stored(stack, ses_id)
+        assert_stored_with_a_status(record)
+        if verdict == "FAIL" and record.status is MessageStatus.QUARANTINED:
+            assert record.ack_status is AckStatus.SUPPRESSED
+
+    deliver()
+
+    records = [stored(stack, ses_id) for ses_id in delivered_ids]
+    run_pipeline(stack)  # acknowledgements, diagnosis and drafts: no stage may fail on any of it
+    for record in records:
+        after = stored(stack, record.message_id)
+        if record.status is not MessageStatus.PARSED or record.ack_status is not AckStatus.PENDING:
+            assert after.ack_sent_at is None, f"{record.message_id} was answered"
+    for destinations, raw in sent_raw(stack):
+        assert_no_injected_header(destinations, raw, to=destinations[0])
+
+
+def notification_inline(raw: bytes, ses_id: str, verdict: str) -> dict[str, object]:
+    from tests.integration.ses_mail import notification
+
+    return notification(raw, ses_id=ses_id, bucket=None, inline=True, verdicts={"spam": verdict})
