@@ -33,6 +33,10 @@ PENDING = "PENDING"
 PENDING_AVAILABILITY = "PENDING_AVAILABILITY"
 OPEN_STATUSES = frozenset({PENDING_AVAILABILITY, PENDING, "UNSHIPPED", "PARTIALLY_SHIPPED"})
 MAX_AMAZON_LOOKUPS = 5  # a message naming more IDs than this is a list, not an inquiry about one order
+# An Amazon order ID that is not found but differs from one of the buyer's open orders (found by their relay
+# alias) in at most this many of its 17 digits is a typo of it: a swap of two digits is two. IDs further
+# apart are another order (another seller's, usually) and stay ghost_not_found.
+MAX_TYPO_DIGITS = 2
 
 
 class FactsIncomplete(RuntimeError):
@@ -69,6 +73,9 @@ class LookupPlan:
     # only, so a first name alone never finds anyone.
     buyer_names: tuple[str, ...] = ()
     foreign_identifiers: tuple[Identifier, ...] = ()
+    # Ask by ``buyer_email`` only when none of ``amazon_order_ids`` exists: the buyer gave an ID, and the
+    # alias is how a mistyped one is recognised (see :func:`diagnose`), not a look-up every message needs.
+    alias_fallback: bool = False
 
     @property
     def buyer_name(self) -> str | None:
@@ -119,11 +126,15 @@ def plan_lookups(
     """The look-ups a diagnosis of this message needs; none for messages that are not about order status."""
     if not (triage.intent.is_order_status or continuing_thread):
         return LookupPlan()
-    ids = _candidates(message, triage).ids
-    alias = message.relay_alias if message.channel is Channel.AMAZON and not ids else None
+    candidates = _candidates(message, triage)
+    ids = candidates.ids
+    # Without an ID the alias finds the order; with IDs the buyer typed, it is the fallback for a typo.
+    use_alias = message.channel is Channel.AMAZON and (not ids or candidates.origin == "message")
+    alias = message.relay_alias if use_alias else None
     return LookupPlan(
         amazon_order_ids=ids,
         buyer_email=alias,
+        alias_fallback=bool(ids) and alias is not None,
         created_after=now - policy.alias_search_window if alias else None,
         # Other channels are searched only for ghosts; whether it is one is known after Amazon answers,
         # so the gatherer asks them when the Amazon look-ups come back empty.
@@ -196,6 +207,12 @@ def diagnose(
         return _order_case(message, order, now, policy, lookups, matched_by=matched_by, base=base)
 
     by_alias = tuple(o for o in facts.by_alias if o.order_id not in candidates.superseded)
+    given_ids = candidates.ids if candidates.origin == "message" else ()
+    if by_alias and given_ids:
+        typo = _mistyped_order(given_ids, by_alias)
+        if typo is not None:
+            return _alias_after_unknown_id(message, typo, by_alias, now, policy, lookups, base=base)
+        by_alias = ()  # the buyer named an order, and none of theirs is it: not found, below
     if by_alias:
         order, alias_candidates = _pick_alias_match(by_alias)
         lookups.append({"identifier": "relay_alias", "kind": "buyer_email", "result": "found"})
@@ -231,15 +248,19 @@ def diagnose(
         raise FactsIncomplete(facts.unavailable)
 
     if candidates.origin == "message" and candidates.ids:
+        evidence = {
+            "reason": "the Amazon order ID the buyer gave is not an order of this seller",
+            "lookups": lookups,
+            "marketplace": message.marketplace,
+        }
+        if facts.by_alias:
+            # Shown to the agent, not chosen: none is open and close enough to the ID to be its typo.
+            evidence["alias_orders"] = _alias_orders(facts.by_alias)
         return Diagnosis(
             case=Case.GHOST_NOT_FOUND,
             order_id=candidates.ids[0],
             order_status=None,
-            evidence={
-                "reason": "the Amazon order ID the buyer gave is not an order of this seller",
-                "lookups": lookups,
-                "marketplace": message.marketplace,
-            },
+            evidence=evidence,
             **base,
         )
 
@@ -402,10 +423,77 @@ def likely_pending_cause(message: BuyerMessage, order: OrderFacts) -> tuple[str,
 def _pick_alias_match(orders: tuple[OrderFacts, ...]) -> tuple[OrderFacts, list[dict[str, Any]]]:
     """The order a buyer most likely means when they wrote without an ID: the newest open one."""
     ranked = sorted(orders, key=lambda o: (o.status in OPEN_STATUSES, o.created), reverse=True)
-    candidates = [
-        {"order_id": o.order_id, "status": o.status, "created": o.created.isoformat()} for o in ranked
-    ]
-    return ranked[0], candidates
+    return ranked[0], _alias_orders(ranked)
+
+
+def _alias_orders(orders: tuple[OrderFacts, ...] | list[OrderFacts]) -> list[dict[str, Any]]:
+    return [{"order_id": o.order_id, "status": o.status, "created": o.created.isoformat()} for o in orders]
+
+
+@dataclass(frozen=True)
+class _Typo:
+    """A given ID that no order has, and the buyer's open order it is a typo of."""
+
+    given: str
+    order: OrderFacts
+    differing_digits: int
+
+
+def digits_differing(a: str, b: str) -> int | None:
+    """How many digits two Amazon order IDs differ in, position by position; None if not comparable."""
+    da, db = [ch for ch in a if ch.isdigit()], [ch for ch in b if ch.isdigit()]
+    if len(da) != len(db):
+        return None
+    return sum(x != y for x, y in zip(da, db, strict=True))
+
+
+def _mistyped_order(given: tuple[str, ...], orders: tuple[OrderFacts, ...]) -> _Typo | None:
+    """The buyer's open order (by relay alias) that a given, unknown ID is a typo of, or None.
+
+    "114-6650832-..." for "114-6650382-...": the buyer swapped two digits. Only open orders count (a
+    delivered order is not what "it still says pending" is about), and only within
+    :data:`MAX_TYPO_DIGITS`; of several, the closest, then the newest.
+    """
+    best: tuple[int, float, _Typo] | None = None
+    for order in orders:
+        if order.status not in OPEN_STATUSES:
+            continue
+        for value in given:
+            n = digits_differing(value, order.order_id)
+            if n is None or not 0 < n <= MAX_TYPO_DIGITS:
+                continue
+            key = (n, -order.created.timestamp())
+            if best is None or key < best[:2]:
+                best = (n, key[1], _Typo(value, order, n))
+    return best[2] if best else None
+
+
+def _alias_after_unknown_id(
+    message: BuyerMessage,
+    typo: _Typo,
+    by_alias: tuple[OrderFacts, ...],
+    now: datetime,
+    policy: DiagnosisPolicy,
+    lookups: list[dict[str, Any]],
+    *,
+    base: dict[str, Any],
+) -> Diagnosis:
+    """The case of the buyer's open order when the ID they gave is not found but is a typo of it."""
+    lookups.append({"identifier": "relay_alias", "kind": "buyer_email", "result": "found"})
+    diagnosis = _order_case(
+        message, typo.order, now, policy, lookups, matched_by="relay_alias_after_unknown_id", base=base
+    )
+    plural = "s" if typo.differing_digits > 1 else ""
+    why = (
+        f"the ID given ({typo.given}) was not found; the buyer's relay alias matches order "
+        f"{typo.order.order_id} ({typo.order.status}), which differs from it in {typo.differing_digits} "
+        f"digit{plural}"
+    )
+    diagnosis.evidence["reason"] = f"{why}; {diagnosis.evidence['reason']}"
+    diagnosis.evidence["unknown_order_id"] = typo.given
+    diagnosis.evidence["digits_differing"] = typo.differing_digits
+    diagnosis.evidence["alias_candidates"] = _alias_orders(by_alias)
+    return diagnosis
 
 
 def _source_of(triage: Triage, order_id: str) -> str:

@@ -103,7 +103,7 @@ def order_news(before: OrderFacts, after: OrderFacts) -> str | None:
     if before.status in PENDING_STATUSES:
         return f"order left {_STATUS_WORDS[before.status]} → {after.status}"
     if before.status == after.status and after.tracking_number and not before.tracking_number:
-        return f"order {after.status}: tracking number {after.tracking_number} arrived"
+        return f"tracking number {after.tracking_number} arrived"
     return None
 
 
@@ -215,9 +215,20 @@ def _stored_message(message_id: str, deps: FollowUpDeps) -> tuple[BuyerMessage, 
     return found[0].message, found[0].triage
 
 
-def _news_record(news: str, order: OrderFacts, diagnosis: Diagnosis, now: datetime) -> dict[str, Any]:
+def _news_record(
+    news: str,
+    order: OrderFacts,
+    diagnosis: Diagnosis,
+    now: datetime,
+    earlier: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """What the draft shows about the news: every piece of it so far ("left Pending → SHIPPED; tracking
+    number ... arrived"), the order's status, when, and the diagnosis the reply now rests on."""
+    summary = news
+    if earlier and earlier.get("summary") and news not in str(earlier["summary"]):
+        summary = f"{earlier['summary']}; {news}"
     return {
-        "summary": news,
+        "summary": summary,
         "order_status": order.status,
         "at": now.isoformat(),
         "diagnosis": diagnosis.to_dict(),
@@ -292,7 +303,7 @@ def _redrafted(
     deps: FollowUpDeps,
 ) -> tuple[DraftRecord | None, Outcome]:
     """The draft as the news leaves it, or None when it already says what it should."""
-    order_news_record = _news_record(news, order, result.diagnosis, now)
+    order_news_record = _news_record(news, order, result.diagnosis, now, draft.order_news)
     if result.reply is None:
         out_of_date = (
             f"{OUT_OF_DATE}{news}, and no reply macro answers that ({result.problem}); "

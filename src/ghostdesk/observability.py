@@ -1,20 +1,35 @@
 """One place for logging and metrics, so every function logs the same structured way.
 
 Log lines carry IDs, cases, statuses and counts: never a buyer's name, address or words. Where an
-address must be correlated (e.g. "same sender as before"), log :func:`fingerprint` of it instead.
+address must be correlated (e.g. "same sender as before"), log :func:`fingerprint` of it instead; an
+address that slips into a line anyway (an exception's text) is removed by :class:`RedactingFormatter`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import warnings
 
 from aws_lambda_powertools import Logger, Metrics
+from aws_lambda_powertools.logging.formatter import LambdaPowertoolsFormatter
 
 SERVICE = "ghostdesk"
 
-logger = Logger(service=SERVICE)
+
+class RedactingFormatter(LambdaPowertoolsFormatter):
+    """Powertools' JSON lines with every email address removed, as a last line of defence: whatever a
+    log call or a traceback (an SES error naming a recipient) carries, no address leaves the function."""
+
+    def serialize(self, log: dict[str, object]) -> str:  # type: ignore[override]
+        return redact(super().serialize(log))
+
+
+logger = Logger(service=SERVICE, logger_formatter=RedactingFormatter())
 metrics = Metrics(namespace="Ghostdesk", service=SERVICE)
+# Every handler flushes metrics (``@metrics.log_metrics``) and many invocations have none to write (an
+# API read, an order change that moves no draft): that is normal, not worth a warning per container.
+warnings.filterwarnings("ignore", message="No application metrics to publish", category=UserWarning)
 
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(\.[\w-]+)+")
 

@@ -61,6 +61,8 @@ class Settings:
     # Other sales channels searched for ghost orders (Shopify, eBay, Walmart): the Secrets Manager
     # secret with their credentials, and endpoint overrides (sandbox, local simulators)
     channels_secret_id: str | None = None
+    # Signing keys of POST /webhooks/{channel}, one per channel (Secrets Manager; the agent API reads it)
+    webhook_secret_id: str | None = None
     shopify_endpoint: str | None = None
     ebay_endpoint: str | None = None
     walmart_endpoint: str | None = None

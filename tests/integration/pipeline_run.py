@@ -45,8 +45,20 @@ def drain(stack: Stack, queue: str, *, batch_size: int = 10) -> list[dict[str, A
     return bodies
 
 
+def first_order_sync(stack: Stack) -> None:
+    """The scheduled order sync, once: relay-alias look-ups wait for the mirror's first fill, as in AWS
+    (where the sync runs every five minutes from the deploy on)."""
+    if getattr(stack, "orders_synced", False):
+        return
+    scheduled = json.loads((EVENTS / "order-sync-scheduled.json").read_text())
+    report = stack.use_function("OrderSyncFunction")(scheduled)
+    assert report["outcome"] == "done", report
+    stack.orders_synced = True  # type: ignore[attr-defined]
+
+
 def run_pipeline(stack: Stack) -> None:
     """Acknowledge, diagnose and draft whatever ingest handed on, until every queue is empty."""
+    first_order_sync(stack)
     while True:
         acknowledged = drain(stack, "RespondQueue")
         diagnosed = drain(stack, "DiagnoseQueue")

@@ -14,9 +14,7 @@ import re
 from collections.abc import Iterable
 from email import message_from_bytes, policy
 from email.message import EmailMessage
-from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -112,12 +110,16 @@ def raw_header_names(raw: bytes) -> list[str]:
 
 
 def sent_raw(stack: Stack) -> list[tuple[list[str], bytes]]:
-    """Every message SES took: its envelope destinations and its raw bytes."""
+    """Every message SES took: its recipients (moto, like SES, adds those of the To/Cc/Bcc headers to the
+    envelope's; each listed once here) and its raw bytes."""
     from moto.ses.models import ses_backends
 
     backend = ses_backends[stack.resources.account_id]["us-east-1"]
     return [
-        (list(m.destinations), m.raw_data.encode() if isinstance(m.raw_data, str) else m.raw_data)
+        (
+            list(dict.fromkeys(m.destinations)),
+            m.raw_data.encode() if isinstance(m.raw_data, str) else m.raw_data,
+        )
         for m in backend.sent_messages
     ]
 
@@ -127,7 +129,7 @@ def assert_no_injected_header(destinations: list[str], raw: bytes, *, to: str) -
     assert set(names) <= OUR_HEADERS, f"unexpected headers {set(names) - OUR_HEADERS}"
     assert names.count("to") == 1
     assert names.count("subject") == 1
-    assert set(destinations) == {to}, destinations  # moto adds To/Cc/Bcc of the headers, as SES does
+    assert destinations == [to], destinations
     message = message_from_bytes(raw, policy=policy.default)
     assert isinstance(message, EmailMessage)
     assert [a.addr_spec for a in message["To"].addresses] == [to]
@@ -378,3 +380,241 @@ def notification_inline(raw: bytes, ses_id: str, verdict: str) -> dict[str, obje
     from tests.integration.ses_mail import notification
 
     return notification(raw, ses_id=ses_id, bucket=None, inline=True, verdicts={"spam": verdict})
+
+
+# -- mail too large for SNS --------------------------------------------------------------------------------
+
+
+def test_mail_larger_than_sns_carries_arrives_through_the_s3_action_and_is_handled(stack: Stack) -> None:
+    """SES's SNS action bounces mail over 150 KB; the template's S3 action stores it and announces it
+    without content, and ingest reads it from the bucket."""
+    message = EmailMessage()
+    message["From"] = "Large Buyer <large.buyer@example.net>"
+    message["To"] = "orders@example.com"
+    message["Subject"] = "Where is my order 113-4829175-6031482?"
+    message["Message-ID"] = "<large-1@example.net>"
+    message.set_content("Hello, my order 113-4829175-6031482 is still pending. Where is it?\n")
+    message.add_attachment(bytes(range(256)) * 2048, maintype="image", subtype="png", filename="photo.png")
+    raw = message.as_bytes()
+    assert len(raw) > SES_INLINE_LIMIT
+
+    doc = delivered(stack, raw, "large-1")
+    assert "content" not in doc  # the S3 action's notification never carries the mail
+    event = sqs_event([doc])
+    assert len(event["Records"][0]["body"].encode()) < SQS_BODY_LIMIT
+    assert stack.use_function("IngestFunction")(event) == {"batchItemFailures": []}
+
+    record = stored(stack, "large-1")
+    assert record.status is MessageStatus.PARSED
+    assert record.raw_key == "inbound/large-1"
+    assert record.message is not None
+    assert [a.filename for a in record.message.attachments] == ["photo.png"]
+    assert record.ack_status is AckStatus.PENDING
+    run_pipeline(stack)
+    ((destinations, _raw),) = sent_raw(stack)
+    assert destinations == ["large.buyer@example.net"]
+
+
+def test_mail_that_would_not_fit_a_dynamodb_item_is_stored_cut_down_and_kept_whole_in_s3(
+    stack: Stack,
+) -> None:
+    recipients = ", ".join(f"r{n}@example.com" for n in range(10_000))
+    words = "Where is my order 113-4829175-6031482? " * 20_000  # 800 KB of text
+    raw = (
+        f"From: Anna Buyer <anna@example.net>\r\nTo: {recipients}\r\nSubject: my order\r\n"
+        f"Message-ID: <huge@example.net>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{words}"
+    ).encode()
+    ingest_all(stack, [("huge-1", raw)])
+
+    record = stored(stack, "huge-1")
+    assert record.status is MessageStatus.PARSED
+    assert record.message is not None
+    assert "truncated_for_storage" in record.message.defects
+    assert record.message.fresh_text.startswith("Where is my order 113-4829175-6031482?")
+    assert len(record.message.to) <= 50
+    kept = stack.client("s3").get_object(Bucket=record.raw_bucket, Key=record.raw_key)["Body"].read()
+    assert kept == raw
+
+
+# -- header injection ------------------------------------------------------------------------------------
+
+INJECTIONS = {
+    "crlf": "\r\nBcc: victim@evil.example",
+    "lf": "\nBcc: victim@evil.example",
+    "line-separator": "\u2028Bcc: victim@evil.example",
+    "paragraph-separator": "\u2029Cc: victim@evil.example",
+    "next-line": "\x85Bcc: victim@evil.example",
+    "nul-and-tabs": "\x00\x0b\x0cBcc: victim@evil.example",
+}
+
+
+def encoded_word(text: str) -> str:
+    return "=?utf-8?b?" + base64.b64encode(text.encode("utf-8")).decode("ascii") + "?="
+
+
+def relay_mail(alias: str, name: str, subject: str) -> bytes:
+    """Amazon relay mail whose display name and subject (RFC 2047 encoded) carry ``name``/``subject``."""
+    template = (DEMO / "01-pending-us.eml").read_text()
+    head, body = template.split("\n\n", 1)
+    lines = [
+        f"From: {encoded_word(name + ' - Amazon Marketplace')} <{alias}>",
+        "To: orders@example.com",
+        f"Subject: {encoded_word(subject)}",
+        "Date: Fri, 20 Nov 2026 09:00:00 +0000",
+        f"Message-ID: <{alias.split('@')[0]}@email.amazonses.com>",
+        'Content-Type: text/plain; charset="utf-8"',
+        "Content-Transfer-Encoding: quoted-printable",
+        "MIME-Version: 1.0",
+    ]
+    assert head.startswith("From:")
+    return ("\r\n".join(lines) + "\r\n\r\n" + body.replace("\n", "\r\n")).encode("utf-8")
+
+
+def approve_all_drafts(stack: Stack) -> list[str]:
+    drafts = DraftStore(stack.client("dynamodb"), stack.resources.tables["DraftsTable"])
+    waiting = drafts.list_by_status(DraftStatus.PENDING_APPROVAL)
+    api = stack.use_function("ApiFunction")
+    for draft in waiting:
+        response = api(api_event("POST", f"/api/drafts/{draft.draft_id}/approve"))
+        assert response["statusCode"] == 200, response
+    return [d.draft_id for d in waiting]
+
+
+def test_line_breaks_in_buyer_names_and_subjects_never_add_a_header_to_what_we_send(stack: Stack) -> None:
+    aliases = {}
+    for index, (label, injection) in enumerate(INJECTIONS.items()):
+        alias = f"inj{index:02d}abcdefgh{index:02d}@marketplace.amazon.com"
+        aliases[label] = alias
+        name = f"Anna{injection}"
+        subject = f"Order delivery inquiry (Order: 113-4829175-6031482){injection}"
+        ingest_all(stack, [(f"inject-{label}", relay_mail(alias, name, subject))])
+    run_pipeline(stack)
+    assert len(approve_all_drafts(stack)) == len(INJECTIONS)
+
+    sent = sent_raw(stack)
+    acknowledgements = [raw for _, raw in sent if b"Auto-Submitted: auto-replied" in raw]
+    replies = [raw for _, raw in sent if b"Auto-Submitted" not in raw]
+    assert len(acknowledgements) == len(replies) == len(INJECTIONS)
+    for destinations, raw in sent:
+        assert destinations[0] in aliases.values()
+        message = assert_no_injected_header(destinations, raw, to=destinations[0])
+        assert "victim@evil.example" not in {
+            a.addr_spec for h in ("To", "Cc", "Bcc") for a in (message[h].addresses if message[h] else ())
+        }
+        assert message["Subject"].startswith("Re: Order delivery inquiry")
+
+
+def test_direct_mail_with_an_injected_reply_to_name_is_answered_at_its_address_only(stack: Stack) -> None:
+    raw = (
+        "From: Buyer <buyer@example.net>\r\n"
+        f"Reply-To: {encoded_word('Buyer' + INJECTIONS['crlf'])} <reply.here@example.net>\r\n"
+        "To: orders@example.com\r\n"
+        f"Subject: {encoded_word('Where is my order?' + INJECTIONS['line-separator'])}\r\n"
+        "Message-ID: <direct-inject@example.net>\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+        "Hello, my order 113-4829175-6031482 is still pending. Where is it?\r\n"
+    ).encode()
+    ingest_all(stack, [("inject-direct", raw)])
+    run_pipeline(stack)
+    approve_all_drafts(stack)
+    sent = sent_raw(stack)
+    assert len(sent) == 2  # the acknowledgement and the approved reply
+    for destinations, raw_sent in sent:
+        assert_no_injected_header(destinations, raw_sent, to="reply.here@example.net")
+
+
+hostile_text = st.text(
+    alphabet=st.one_of(st.characters(), st.sampled_from('\r\n\x00\x0b\x0c\x85\u2028\u2029:<>"@,;')),
+    max_size=120,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    subject=hostile_text,
+    name=hostile_text,
+    message_id=hostile_text,
+    references=st.lists(hostile_text, max_size=4),
+)
+def test_compose_reply_never_writes_a_header_the_buyer_controls(
+    subject: str, name: str, message_id: str, references: list[str]
+) -> None:
+    from datetime import UTC, datetime
+
+    target = ReplyTarget("buyer@example.net", subject, message_id or None, tuple(references))
+    for auto_submitted in (True, False):
+        email = compose_reply(
+            target,
+            sender="care@shop.example",
+            sender_name=name,  # stands in for any text that reaches the From display name
+            text="Thank you for your message.",
+            html=None,
+            language="en",
+            now=datetime(2026, 11, 20, tzinfo=UTC),
+            auto_submitted=auto_submitted,
+        )
+        raw = email.as_bytes()
+        assert_no_injected_header(["buyer@example.net"], raw, to="buyer@example.net")
+
+
+# -- template payloads -------------------------------------------------------------------------------------
+
+TEMPLATE_PAYLOADS = (
+    "{{ 7*7 }}",
+    "{{ 7*191 }}",
+    '{{ "pwn" * 3 }}',
+    "{% raw %}",
+    "{{ self.__init__.__globals__ }}",
+    "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+    "{% for x in range(3) %}loop{% endfor %}",
+)
+EVALUATED = ("1337", "pwnpwnpwn", "__builtins__", "uid=", "looplooploop")
+
+
+def test_template_code_in_the_buyers_name_subject_and_text_is_never_evaluated(stack: Stack) -> None:
+    payload = " ".join(TEMPLATE_PAYLOADS)
+    template = (DEMO / "01-pending-us.eml").read_text()
+    body = template.split("\n\n", 1)[1].replace(
+        "Thanks, Emily", f"Thanks, Emily {payload.replace('=', '=3D')}"
+    )
+    raw = (
+        f"From: {encoded_word('{{ 7*7 }} - Amazon Marketplace')} <jinja0payload01@marketplace.amazon.com>\r\n"
+        "To: orders@example.com\r\n"
+        f"Subject: {encoded_word('Order 113-4829175-6031482 ' + payload)}\r\n"
+        "Message-ID: <jinja-payload@email.amazonses.com>\r\n"
+        'Content-Type: text/plain; charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n'
+        + body.replace("\n", "\r\n")
+    ).encode()
+    ingest_all(stack, [("jinja-1", raw)])
+    record = stored(stack, "jinja-1")
+    assert record.message is not None
+    assert "{% raw %}" in record.message.fresh_text  # kept as the buyer wrote it
+
+    run_pipeline(stack)
+    drafts = DraftStore(stack.client("dynamodb"), stack.resources.tables["DraftsTable"])
+    found = drafts.get("d-jinja-1")
+    assert found is not None
+    draft = found[0]
+    assert draft.status is DraftStatus.PENDING_APPROVAL  # rendered fine: the payload never reached Jinja
+    detail = stack.use_function("ApiFunction")(api_event("GET", "/api/drafts/d-jinja-1"))
+    assert detail["statusCode"] == 200
+    assert "{{ self.__init__.__globals__ }}" in detail["body"]  # shown to the agent as text
+    approve_all_drafts(stack)
+
+    sent = [raw_sent.decode("utf-8", "replace") for _, raw_sent in sent_raw(stack)]
+    assert len(sent) == 2  # the acknowledgement and the approved reply
+    texts = [
+        *sent,
+        draft.body,
+        str(draft.reply.get("html", "")),
+        str(stored(stack, "jinja-1").ack_reply),
+    ]
+    for text in texts:
+        for evaluated in EVALUATED:
+            assert evaluated not in text
+    for _, raw_sent in sent_raw(stack):
+        message = message_from_bytes(raw_sent, policy=policy.default)
+        assert isinstance(message, EmailMessage)
+        reply_text = message.get_body(preferencelist=("plain",))
+        assert reply_text is not None
+        assert "{{" not in reply_text.get_content()  # the buyer's words are never quoted back

@@ -192,6 +192,7 @@ class TestTheProvisionedStack:
             "ApiFunction": [],
             "OrderChangeFunction": [("OrderChangeQueue", True)],
             "OrderSyncFunction": [],
+            "ClockFunction": [],
         }
         assert stack.functions["DiagnoseFunction"].sqs_sources[0].max_concurrency == 2  # SP-API rate limits
 
@@ -202,6 +203,7 @@ class TestTheProvisionedStack:
             ("ANY", "/api/{proxy+}"): True,
             ("GET", "/"): False,
             ("GET", "/console/{proxy+}"): False,  # the console's own script and style: no data in them
+            ("POST", "/webhooks/{channel}"): False,  # verified by the channel's HMAC signature instead
         }
 
     def test_function_environments_name_the_provisioned_resources_and_parse_as_settings(

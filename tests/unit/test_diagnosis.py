@@ -330,3 +330,63 @@ def test_other_channels_are_searched_by_the_display_name_and_the_full_name_signe
     plan = plan_lookups(msg, Triage(ORDER_STATUS, ()), NOW)
     assert plan.buyer_names == expected
     assert plan.buyer_name == (expected[0] if expected else None)
+
+
+# --- an unknown ID that is a typo of the buyer's open order (found by the relay alias) ------------------
+
+TYPO = "302-1234567-7654312"  # ORDER with its last two digits swapped
+
+
+def test_a_relay_message_with_an_id_plans_the_alias_only_as_a_fallback() -> None:
+    triage = Triage(ORDER_STATUS, (amazon_id(TYPO),))
+    plan = plan_lookups(message(), triage, NOW)
+    assert plan.amazon_order_ids == (TYPO,)
+    assert (plan.buyer_email, plan.alias_fallback) == (ALIAS, True)
+    direct = plan_lookups(message(channel=Channel.DIRECT), triage, NOW)
+    assert (direct.buyer_email, direct.alias_fallback) == (None, False)
+    no_id = plan_lookups(message(), Triage(ORDER_STATUS, ()), NOW)
+    assert (no_id.buyer_email, no_id.alias_fallback) == (ALIAS, False)
+
+
+def test_a_mistyped_id_is_answered_about_the_buyers_open_order_with_the_reason() -> None:
+    swapped = TYPO
+    pending = order("PENDING", age=timedelta(days=3))
+    d = run(LookupResult(amazon={swapped: None}, by_alias=(pending,)), identifiers=(amazon_id(swapped),))
+    assert (d.case, d.order_id) == (Case.PENDING, ORDER)
+    assert d.evidence["matched_by"] == "relay_alias_after_unknown_id"
+    assert d.evidence["reason"].startswith(
+        f"the ID given ({swapped}) was not found; the buyer's relay alias matches order {ORDER} (PENDING), "
+        "which differs from it in 2 digits; pending for 3.0 days"
+    )
+    assert d.evidence["unknown_order_id"] == swapped
+    assert [lookup["result"] for lookup in d.evidence["lookups"]] == ["not_found", "found"]
+
+
+def test_of_several_open_orders_the_one_the_typo_is_closest_to_is_chosen() -> None:
+    one_off = "302-1234567-7654320"  # one digit from ORDER, many from the newer order
+    newer = order("UNSHIPPED", order_id="302-9999999-0000000", age=timedelta(days=1))
+    mine = order("UNSHIPPED", age=timedelta(days=4))
+    d = run(LookupResult(amazon={one_off: None}, by_alias=(newer, mine)), identifiers=(amazon_id(one_off),))
+    assert (d.case, d.order_id, d.evidence["digits_differing"]) == (Case.ORDER_FOUND, ORDER, 1)
+
+
+@pytest.mark.parametrize("status", ["SHIPPED", "CANCELLED"])
+def test_an_unknown_id_stays_ghost_not_found_when_the_alias_has_no_open_order(status: str) -> None:
+    near = TYPO
+    closed = order(status, age=timedelta(days=30))
+    d = run(LookupResult(amazon={near: None}, by_alias=(closed,)), identifiers=(amazon_id(near),))
+    assert (d.case, d.order_id) == (Case.GHOST_NOT_FOUND, near)
+    assert d.evidence["alias_orders"] == [
+        {"order_id": ORDER, "status": status, "created": closed.created.isoformat()}
+    ]
+
+
+def test_an_unknown_id_far_from_the_buyers_open_order_is_another_order_and_stays_not_found() -> None:
+    other_sellers = "305-9988776-1122334"
+    pending = order("PENDING")
+    d = run(
+        LookupResult(amazon={other_sellers: None}, by_alias=(pending,)),
+        identifiers=(amazon_id(other_sellers),),
+    )
+    assert (d.case, d.order_id) == (Case.GHOST_NOT_FOUND, other_sellers)
+    assert d.evidence["alias_orders"][0]["order_id"] == ORDER

@@ -71,13 +71,19 @@ def test_only_the_functions_that_send_mail_may_send_mail() -> None:
 
 
 def test_only_the_functions_that_call_sp_api_read_the_marketplace_credentials() -> None:
-    readers = {
-        f
-        for f in FUNCTIONS
-        if any("secretsmanager:GetSecretValue" in as_list(s["Action"]) for s in statements(f))
-    }
+    def readers(secret: str) -> set[str]:
+        return {
+            f
+            for f in FUNCTIONS
+            for s in statements(f)
+            if "secretsmanager:GetSecretValue" in as_list(s["Action"])
+            and secret in set(references(s["Resource"]))
+        }
+
     # Diagnosis calls getOrder; the order mirror's feeds call searchOrders (sync) and getOrder (enrich).
-    assert readers == {"DiagnoseFunction", "OrderChangeFunction", "OrderSyncFunction"}
+    assert readers("SpApiSecret") == {"DiagnoseFunction", "OrderChangeFunction", "OrderSyncFunction"}
+    assert readers("ChannelsSecret") == {"DiagnoseFunction"}
+    assert readers("WebhookSecret") == {"ApiFunction"}  # it verifies POST /webhooks/{channel}
 
 
 def test_every_queue_has_a_dead_letter_queue_or_is_one() -> None:

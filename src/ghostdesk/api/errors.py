@@ -1,8 +1,8 @@
 """Domain errors as HTTP answers, in one place.
 
-Every error an agent's action can end in is a typed exception of the review or reply layer; this table
-gives each its status code and a stable ``code`` the console can act on. The body always carries a
-``message`` meant for the agent, and compliance errors list their ``findings``.
+Every error an agent's action (or a webhook) can end in is a typed exception of the review, reply or
+webhook layer; this table gives each its status code and a stable ``code`` the console (or the sender)
+can act on. The body always carries a ``message``, and compliance errors list their ``findings``.
 """
 
 from __future__ import annotations
@@ -23,6 +23,13 @@ from ghostdesk.review.errors import (
     SendRetryLater,
     StaleDraft,
 )
+from ghostdesk.webhooks.errors import (
+    InvalidPayload,
+    PayloadTooLarge,
+    UnknownChannel,
+    WebhookError,
+    WebhookRejected,
+)
 
 # Most specific first: the first class the error is an instance of decides.
 _STATUS: tuple[tuple[type[Exception], int, str], ...] = (
@@ -41,9 +48,15 @@ _STATUS: tuple[tuple[type[Exception], int, str], ...] = (
     (SlotValueError, 422, "slot_value"),
     (ReplyError, 422, "reply_error"),
     (ReviewError, 400, "invalid_request"),
+    # Webhooks: the error's own code says which check failed (unsigned, bad_signature, stale, replayed).
+    (WebhookRejected, 401, "unauthorized"),
+    (UnknownChannel, 404, "unknown_channel"),
+    (PayloadTooLarge, 413, "too_large"),
+    (InvalidPayload, 400, "invalid_payload"),
+    (WebhookError, 400, "invalid_request"),
 )
 
-HANDLED: tuple[type[Exception], ...] = (ReviewError, ReplyError)
+HANDLED: tuple[type[Exception], ...] = (ReviewError, ReplyError, WebhookError)
 
 
 def error_answer(exc: Exception) -> tuple[int, dict[str, Any], dict[str, str]]:
@@ -53,6 +66,8 @@ def error_answer(exc: Exception) -> tuple[int, dict[str, Any], dict[str, str]]:
         if isinstance(exc, kind):
             status, code = kind_status, kind_code
             break
+    if isinstance(exc, WebhookError):
+        code = exc.code
     body: dict[str, Any] = {"message": str(exc), "code": code}
     findings = getattr(exc, "findings", None)
     if findings is not None:

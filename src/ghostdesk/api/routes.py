@@ -4,7 +4,8 @@ In AWS a Cognito JWT authorizer guards ``/api/*``; the local stack's gateway sta
 agent token. Every ``/api`` route checks again that the request arrived with verified claims, so a
 misconfigured route can never serve drafts to an anonymous caller. The console's page and files
 (``GET /`` and ``GET /console/<file>``) are public: they hold no data, and every call they make goes to
-``/api`` with the agent's token.
+``/api`` with the agent's token. ``POST /webhooks/{channel}`` carries no agent token either: each request
+is verified by its channel's HMAC signature (:mod:`ghostdesk.webhooks`).
 
 Routes stay thin: parse the request, call one action of :mod:`ghostdesk.review` or
 :mod:`ghostdesk.evidence`, shape the answer. Domain errors become HTTP answers in
@@ -13,6 +14,7 @@ Routes stay thin: parse the request, call one action of :mod:`ghostdesk.review` 
 
 from __future__ import annotations
 
+import base64
 import json
 from typing import Any
 
@@ -261,6 +263,22 @@ def audit_entries() -> Response[str]:
         raise InvalidRequest("say which draft: /api/audit?draft_id=<id>")
     entries = wiring.audit_log().for_draft(draft_id)
     return _json({"draft_id": draft_id, "entries": [e.to_dict() for e in entries]})
+
+
+# -- webhooks (no agent: each request is verified by its HMAC signature instead) -------------------------
+
+
+@app.post("/webhooks/<channel>")
+def webhook(channel: str) -> Response[str]:
+    """A buyer message from another channel or a help-desk form (:mod:`ghostdesk.webhooks`): 202 when
+    taken in, 200 for a duplicate delivery, 401 when unsigned, wrongly signed, stale or replayed."""
+    from ghostdesk.webhooks.receive import receive_webhook
+
+    event = app.current_event
+    raw = event.body or ""
+    body = base64.b64decode(raw) if event.is_base64_encoded else raw.encode("utf-8")
+    outcome = receive_webhook(channel, dict(event.headers or {}), body, wiring.webhook_deps())
+    return _json(outcome.to_dict(), 200 if outcome.duplicate else 202)
 
 
 # -- the console ------------------------------------------------------------------------------------------

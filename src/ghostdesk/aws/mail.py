@@ -19,8 +19,8 @@ class RawMailStore:
         body: bytes = response["Body"].read()
         return body
 
-    def put(self, key: str, raw: bytes) -> None:
-        self._client.put_object(Bucket=self.bucket, Key=key, Body=raw, ContentType="message/rfc822")
+    def put(self, key: str, raw: bytes, *, content_type: str = "message/rfc822") -> None:
+        self._client.put_object(Bucket=self.bucket, Key=key, Body=raw, ContentType=content_type)
 
 
 class SendRejected(RuntimeError):

@@ -14,6 +14,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]+")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _REPLY_PREFIX = re.compile(r"^\s*(re|aw|sv|antw|r|rif|ref|rv|res|tr)\s*(\[\d+\])?\s*:", re.IGNORECASE)
 MAX_REFERENCES = 20
 
@@ -29,8 +30,12 @@ class ReplyTarget:
 
 
 def clean_header_text(value: str, *, limit: int = 500) -> str:
-    """One safe header line: control characters become spaces, whitespace collapses, length is capped."""
-    return " ".join(_CONTROL.sub(" ", value).split())[:limit]
+    """One safe header line: control characters become spaces, whitespace collapses, length is capped.
+
+    Lone surrogates (what undecodable bytes of a broken header become) are replaced, since no message
+    holding one can be written out as bytes.
+    """
+    return " ".join(_SURROGATE.sub("\ufffd", _CONTROL.sub(" ", value)).split())[:limit]
 
 
 def reply_subject(subject: str) -> str:

@@ -46,14 +46,17 @@ def gather_facts(
                 amazon_facts[order_id] = amazon.get_order(order_id)
                 if amazon_facts[order_id] is not None:
                     break  # the first order that exists is the one the message is about
-            if plan.buyer_email and plan.created_after:
+            wanted = not (plan.alias_fallback and any(amazon_facts.values()))
+            if plan.buyer_email and plan.created_after and wanted:
                 by_alias = amazon.find_by_buyer_email(plan.buyer_email, created_after=plan.created_after)
         except MarketplaceUnavailable:
             unavailable.append("amazon")
     elif plan.amazon_order_ids or plan.buyer_email:
         unavailable.append("amazon")
 
-    found_on_amazon = any(amazon_facts.values()) or bool(by_alias)
+    # Orders found by the alias after an unknown ID are only candidates for a typo (diagnosis decides), so
+    # the other channels are still asked.
+    found_on_amazon = any(amazon_facts.values()) or (bool(by_alias) and not plan.alias_fallback)
     others: list[OrderFacts] = []
     if plan.search_other_channels and not found_on_amazon and other_channels:
         emails = [e for e in (*buyer_emails, plan.buyer_email) if e]

@@ -23,7 +23,7 @@ from ghostdesk.mail.guards import acknowledgement_block_reason
 from ghostdesk.mail.reader import UnreadableEmail, read_email
 from ghostdesk.models import BuyerMessage
 from ghostdesk.observability import exception_summary, logger, redact
-from ghostdesk.pipeline.limits import TRUNCATED, fit_for_storage
+from ghostdesk.pipeline.limits import TRUNCATED, fit_for_storage, for_triage
 from ghostdesk.pipeline.ses import SesReceipt
 from ghostdesk.records import AckStatus, MessageRecord, MessageStatus
 from ghostdesk.settings import Settings
@@ -149,7 +149,7 @@ def _parse_into(record: MessageRecord, raw: bytes, settings: Settings) -> Messag
 
 def classify(record: MessageRecord, message: BuyerMessage, settings: Settings) -> MessageRecord:
     """A read message triaged and guarded: may it be acknowledged, and is it an order inquiry at all?"""
-    triage = triage_message(message)
+    triage = triage_message(for_triage(message))
     changes: dict[str, object] = {
         "message": message,
         "triage": triage,

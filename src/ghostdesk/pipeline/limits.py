@@ -6,6 +6,8 @@ DynamoDB on every retry, and the message would end in the dead-letter queue inst
 with a status. So before a message record is written it is made to fit: the recipient list, the
 identifiers and the attachment list are capped, and the texts are cut (the buyer's fresh words keep
 the largest share). The raw mail stays whole in S3; the record says ``truncated_for_storage``.
+
+For the same reason triage reads a bounded prefix of each text (:func:`for_triage`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ MAX_STORED_IDENTIFIERS = 100
 MAX_STORED_ATTACHMENTS = 100
 MAX_STORED_REFERENCES = 20
 TRUNCATED = "truncated_for_storage"
+# Triage reads at most this much of each text: no buyer writes more, and its identifier scan grows
+# faster than the text (a hostile half megabyte of order numbers would outlast the Lambda timeout).
+TRIAGE_MAX_CHARS = 20_000
 # Shares of the text budget: the buyer's fresh words first, then the whole text, then quoted history.
 _TEXT_SHARES = (("fresh_text", 0.5), ("text", 0.35), ("quoted_text", 0.15))
 
@@ -83,4 +88,16 @@ def fit_for_storage(record: MessageRecord, *, budget: int = RECORD_BUDGET_BYTES)
 def _with_texts(message: BuyerMessage, texts: dict[str, str]) -> BuyerMessage:
     return replace(
         message, fresh_text=texts["fresh_text"], text=texts["text"], quoted_text=texts["quoted_text"]
+    )
+
+
+def for_triage(message: BuyerMessage) -> BuyerMessage:
+    """``message`` with each text cut to :data:`TRIAGE_MAX_CHARS` (itself when nothing is that long)."""
+    if max(len(message.text), len(message.fresh_text), len(message.quoted_text)) <= TRIAGE_MAX_CHARS:
+        return message
+    return replace(
+        message,
+        text=message.text[:TRIAGE_MAX_CHARS],
+        fresh_text=message.fresh_text[:TRIAGE_MAX_CHARS],
+        quoted_text=message.quoted_text[:TRIAGE_MAX_CHARS],
     )

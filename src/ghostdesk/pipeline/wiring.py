@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ghostdesk.pipeline.respond import RespondDeps
     from ghostdesk.replies import MacroLibrary
     from ghostdesk.review.actions import ReviewDeps
+    from ghostdesk.webhooks.receive import WebhookDeps
 
 
 def utc_now() -> datetime:
@@ -296,6 +297,18 @@ def review_deps() -> ReviewDeps:
     )
 
 
+@functools.cache
+def webhook_deps() -> WebhookDeps:
+    """What ``POST /webhooks/{channel}`` needs: the channels' keys and the ingest step's storage."""
+    from ghostdesk.webhooks.channels import SecretsManagerChannels
+    from ghostdesk.webhooks.receive import WebhookDeps
+
+    channels = SecretsManagerChannels(
+        clients.client("secretsmanager"), settings().require("webhook_secret_id")
+    )
+    return WebhookDeps(channels=channels, ingest=ingest_deps(), clock=utc_now)
+
+
 def alerts() -> SnsAlerts:
     from ghostdesk.aws.alerts import SnsAlerts
 
@@ -340,6 +353,7 @@ def reset() -> None:
         diagnose_deps,
         respond_deps,
         review_deps,
+        webhook_deps,
     ):
         cached.cache_clear()
     clients.reset()

@@ -10,9 +10,14 @@ from __future__ import annotations
 
 from ghostdesk.models import BuyerMessage, Identifier, IdentifierKind, IdentifierSource, Triage
 from ghostdesk.triage.identifiers import find_identifiers, scan_text
-from ghostdesk.triage.intent import RELAY_ORDER_LINE, classify_intent
+from ghostdesk.triage.intent import RELAY_ORDER_LINE, THREAD_ORDER, classify_intent
 from ghostdesk.triage.message_text import own_words
-from ghostdesk.triage.thread import continued_intent, what_is_said_about, without_settled_orders
+from ghostdesk.triage.thread import (
+    continued_intent,
+    history_order_ids,
+    what_is_said_about,
+    without_settled_orders,
+)
 
 __all__ = ["classify_intent", "find_identifiers", "scan_text", "triage"]
 
@@ -37,12 +42,16 @@ _GIVEN = {
 
 
 def order_references(message: BuyerMessage, identifiers: tuple[Identifier, ...]) -> tuple[str, ...]:
-    """What makes this message about an order apart from its words: the relay's order line, and the
+    """What makes this message about an order apart from its words: the relay's order line, the
     identifiers the buyer gave (typed, in the subject, or in a notice they forwarded; never ones that
-    only quoted history names). Each is a reason of order context for :func:`classify_intent`."""
+    only quoted history names), and the one order of the thread a reply answers (weak, like the relay's
+    line: see :data:`ghostdesk.triage.intent.THREAD_ORDER`). Each is a reason of order context for
+    :func:`classify_intent`."""
     refs: list[str] = []
     if message.relay_order_id:
         refs.append(RELAY_ORDER_LINE)
+    elif history_order_ids(message, identifiers):
+        refs.append(THREAD_ORDER)
     kinds = dict.fromkeys(
         i.kind
         for i in identifiers

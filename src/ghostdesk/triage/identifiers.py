@@ -116,6 +116,18 @@ _S10_CARRIERS: Final[dict[str, str]] = {
     "IN": "India Post",
 }
 
+# The carriers that hand out a post's S10 numbers besides the post itself: a buyer who says "numéro
+# Chronopost" next to "XY529184065FR" is right, Chronopost (La Poste group) issues such numbers.
+_S10_FAMILIES: Final[dict[str, frozenset[str]]] = {
+    "FR": frozenset({LA_POSTE, COLISSIMO, CHRONOPOST}),
+    "GB": frozenset({ROYAL_MAIL, PARCELFORCE}),
+    "DE": frozenset({DEUTSCHE_POST, DHL_PAKET}),
+    "IT": frozenset({POSTE_ITALIANE}),
+    "ES": frozenset({CORREOS}),
+    "US": frozenset({USPS}),
+    "CH": frozenset({SWISS_POST}),
+}
+
 # A carrier named next to a bare digit run; DHL is resolved to Express or Paket by length below.
 _DHL: Final = "DHL"
 _CARRIER_CUES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = tuple(
@@ -203,6 +215,7 @@ _SHOPIFY_CUE = re.compile(
     r"|negozio|boutique)\b"
 )
 _AMAZON_CUE = re.compile(r"\bamazon\b")
+_EBAY_CUE = re.compile(r"\be-?bay\b")
 _NUMBERED_THING = re.compile(
     r"\b(?:items?|artikel|articles?|articolo|articulo|products?|produkt|produit|prodotto|producto|sku|model"
     r"|modell|ref|page|seite|room|apt|suite|unit|ticket|case|fall|size|no)\s*$"
@@ -220,6 +233,9 @@ _DHL_EXPRESS_RE = re.compile(_B + r"(?:JJD\d{10,24}|JD\d{18})" + _E, re.IGNORECA
 _TBA_RE = re.compile(_B + r"TBA\s?\d{12}" + _E, re.IGNORECASE)
 _CAINIAO_RE = re.compile(_B + r"LP\d{12,16}" + _E, re.IGNORECASE)
 _COLISSIMO_RE = re.compile(_B + r"[5-8][A-Z]\s?\d{11}" + _E, re.IGNORECASE)
+# The same typed in groups ("6A 184 229 017 37", "6C18 9034 2217 1"): one space at most between characters;
+# accepted only with a carrier name or tracking word next to it (see _scan_formats).
+_COLISSIMO_GROUPED_RE = re.compile(_B + r"[5-8][A-Z](?: ?\d){11}" + _E, re.IGNORECASE)
 # Correos' own barcodes: a "P" product prefix (PQ Paq Estándar, PK Paq Premium, PH, ...), 20-24 chars.
 _CORREOS_RE = re.compile(_B + r"P[A-Z](?=(?:[A-Z]*\d){10})[0-9A-Z]{18,22}" + _E, re.IGNORECASE)
 _POSTNL_RE = re.compile(_B + r"3S[A-Z]{2,5}\d{5,11}" + _E, re.IGNORECASE)
@@ -255,9 +271,9 @@ _AMAZON_ID_RE = re.compile(r"\d{3}-\d{7}-\d{7}")
 # "Bestellnummer 1089", "order no. 1089", "commande n° 1089": a short labelled number, which is a web-shop
 # (Shopify) order number when the buyer says they ordered in the seller's own shop (see _scan_shop_numbers).
 _SHOP_NUMBER_RE = re.compile(
-    r"(?:\border\s*(?:number|no\.?|nr\.?|num\.?|id)?|\bbestell(?:ung)?\s*-?(?:nummer|nr\.?)|\bauftrags?\s*-?"
+    r"(?:\border\s*(?:number|no\.?|nr\.?|num\.?|id)?|\bbestell(?:ung)?\s*-?(?:nummer|nr\.?)|\bbestellung|\bauftrags?\s*-?"
     r"(?:nummer|nr\.?)|\bcommande\s*(?:n[°o]\.?|num[ée]ro)?|\bpedido\s*(?:n[°ºo]\.?|n[úu]mero)?"
-    r"|\bordine\s*(?:n[°.]?|numero)?)\s*[:.]?\s*(\d{3,9})(?![\d\-/.,]\d|[A-Za-z])",
+    r"|\bordine\s*(?:n[°.]?|numero)?)\s*[:.]?\s*((?-i:[A-Z]{1,5})-?\d{3,9}|\d{3,9})(?![\d\-/.,]\d|[A-Za-z])",
     re.IGNORECASE,
 )
 
@@ -323,7 +339,7 @@ def check_digit_ok(value: str) -> bool | None:
 
 @dataclass(frozen=True)
 class _Cue:
-    category: str  # "tracking" | "carrier" | "block" | "order" | "walmart" | "shopify"
+    category: str  # "tracking" | "carrier" | "block" | "order" | "walmart" | "shopify" | "ebay"
     distance: int
     carrier: str | None = None
 
@@ -349,6 +365,7 @@ def _context(text: str, start: int, end: int) -> list[_Cue]:
             ("order", _ORDER_LABEL_CUE),
             ("walmart", _WALMART_CUE),
             ("shopify", _SHOPIFY_CUE),
+            ("ebay", _EBAY_CUE),
         ):
             for match in pattern.finditer(folded):
                 if category == "shopify" and _AMAZON_CUE.search(folded):
@@ -421,8 +438,16 @@ def _scan_formats(text: str, source: IdentifierSource) -> Iterator[_Found]:
         country = value[-2:]
         carrier = _S10_CARRIERS.get(country)
         valid = check_digit_ok(value)
-        if (valid and carrier) or _has_tracking_context(_context(text, match.start(), match.end())):
+        cues = _context(text, match.start(), match.end())
+        if (valid and carrier) or _has_tracking_context(cues):
+            named = _named_carrier(cues, len(value))
+            if named in _S10_FAMILIES.get(country, frozenset()):
+                carrier = named
             yield _Found(match.start(), match.end(), _tracking(match.group(0), value, carrier, source))
+    for match in _COLISSIMO_GROUPED_RE.finditer(text):
+        if " " in match.group(0) and _has_tracking_context(_context(text, match.start(), match.end())):
+            value = _compact(match.group(0))
+            yield _Found(match.start(), match.end(), _tracking(match.group(0), value, COLISSIMO, source))
     simple: tuple[tuple[re.Pattern[str], str], ...] = (
         (_DHL_EXPRESS_RE, DHL_EXPRESS),
         (_TBA_RE, AMAZON_LOGISTICS),
@@ -553,6 +578,9 @@ def _classify_run(
             return Identifier(IdentifierKind.WALMART_ORDER, digits, raw, source)
         elif cue.category == "shopify" and 9 <= length <= 14:
             return Identifier(IdentifierKind.SHOPIFY_ORDER, digits, raw, source)
+        elif cue.category == "ebay" and length == 12:
+            # eBay's 12-34567-89012 typed without its dashes or with spaces ("11 13204 77109")
+            return _shape_identifier(IdentifierKind.EBAY_ORDER, digits, raw, source)
         elif cue.category in ("tracking", "carrier") and not order_labelled and length in _TRACKING_LENGTHS:
             carrier = USPS if usps_like else _named_carrier(cues, length)
             return _tracking(raw, digits, carrier, source)
@@ -600,7 +628,7 @@ def _classify_short(
     for cue in _context(text, start, end):
         if cue.category == "carrier":
             return _tracking(digits, digits, cue.carrier if cue.carrier != _DHL else DHL_PAKET, source)
-        if cue.category in ("block", "order", "walmart", "shopify"):
+        if cue.category in ("block", "order", "walmart", "shopify", "ebay"):
             return None
     return None
 
@@ -680,7 +708,8 @@ def _scan_shopify_names(text: str, source: IdentifierSource) -> Iterator[_Found]
 
 
 def _scan_shop_numbers(text: str, source: IdentifierSource) -> Iterator[_Found]:
-    """Web-shop order numbers typed without "#" ("Bestellnummer 1089 aus Ihrem Onlineshop").
+    """Web-shop order numbers typed without "#" ("Bestellnummer 1089 aus Ihrem Onlineshop"), also with the
+    shop's prefix in capitals ("Bestellung NW1503", "NW-2044").
 
     Short numbers are everywhere (quantities, prices, house numbers), so one counts only with an order
     label right before it and a web-shop cue ("your website", "online shop", "Shopify") near it, and no
@@ -689,7 +718,7 @@ def _scan_shop_numbers(text: str, source: IdentifierSource) -> Iterator[_Found]:
     for match in _SHOP_NUMBER_RE.finditer(text):
         window = fold(text[max(0, match.start() - 150) : match.end() + 80])
         if _SHOPIFY_CUE.search(window) and not _AMAZON_CUE.search(window):
-            number = match.group(1)
+            number = match.group(1).upper()
             yield _Found(
                 match.start(1),
                 match.end(1),

@@ -45,7 +45,14 @@ from typing import Final
 
 from ghostdesk.models import Intent
 from ghostdesk.triage.cues import ORDER_WORDS, SUBJECT, SUBJECT_ORDER_TOPIC, TEXT, Cue
-from ghostdesk.triage.cues.base import CHANGE_REQUEST, NOT_YET_SHIPPED, PART_MISSING, RECEIVED
+from ghostdesk.triage.cues.base import (
+    CARRIER_REPORT,
+    CHANGE_REQUEST,
+    NOT_YET_SHIPPED,
+    PART_MISSING,
+    RECEIVED,
+    RETURN_SENT,
+)
 from ghostdesk.triage.folding import fold
 
 THRESHOLD: Final = 1.0
@@ -58,6 +65,11 @@ CONTEXT_WEIGHT: Final = 1.6
 # tests/fixtures/triage/negatives_with_order_context.json, set B.)
 RELAY_LINE_WEIGHT: Final = 0.6
 RELAY_ORDER_LINE: Final = "relay order line"
+# A reply whose quoted thread names exactly one order (our answer about it): weak context like the relay's
+# line. "Ya van 12 días. ¿Qué hago?" above our answer about a pending order is about that order, but a
+# thread can be about a return too, so it takes a status cue of the buyer's own to be a status question.
+THREAD_ORDER: Final = "order named in the quoted thread"
+WEAK_CONTEXT: Final = frozenset({RELAY_ORDER_LINE, THREAD_ORDER})
 NO_CUE: Final = "no order-status cue"  # the reason given when no cue of either kind fired
 SUPPORTED_LANGUAGES: Final = frozenset(TEXT)
 # A buyer says what they want at the start; the cue scan is linear in the text (about 7 µs a character),
@@ -87,13 +99,19 @@ class _Hit:
         return f'{self.weight:+.1f} {self.label}: "{self.words}"'
 
 
-def _hits(text: str, cues: Iterable[tuple[str, Cue]]) -> list[_Hit]:
-    """One hit per cue that fires; words claimed by cues of several languages count once, the strongest."""
+def _hits(text: str, cues: Iterable[tuple[str, Cue]], roles: set[str] | None = None) -> list[_Hit]:
+    """One hit per cue that fires; words claimed by cues of several languages count once, the strongest.
+
+    ``roles`` collects the role of every cue that fired, also of those whose words a stronger cue claimed:
+    "devolví" is a return (-2.0) *and* says the item was sent back, which decides what the tracking is of.
+    """
     best: dict[str, _Hit] = {}
     for lang, cue in cues:
         words = cue.first_hit(text)
         if words is None:
             continue
+        if roles is not None and cue.role:
+            roles.add(cue.role)
         hit = _Hit(f"{lang}: {cue.name}" if lang else cue.name, cue.weight, words[:60], cue.role)
         current = best.get(words)
         if current is None or abs(hit.weight) > abs(current.weight):
@@ -143,17 +161,19 @@ def _only_thanks(folded_text: str, hits: list[_Hit]) -> _Hit | None:
 _PREMISES: Final = (
     (NOT_YET_SHIPPED, CHANGE_REQUEST, "the precondition of a change request"),
     (RECEIVED, PART_MISSING, "the part that came, while part of the order is missing"),
+    (CARRIER_REPORT, RETURN_SENT, "the tracking of the parcel the buyer sent back"),
 )
 
 
-def _without_premises(hits: list[_Hit]) -> tuple[list[_Hit], list[tuple[_Hit, str]]]:
+def _without_premises(hits: list[_Hit], roles: set[str]) -> tuple[list[_Hit], list[tuple[_Hit, str]]]:
     """Drop statements that are the premise of the buyer's real point.
 
     "Please change the address, it hasn't been dispatched yet" and "cancel it, it hasn't shipped, I changed
     my mind" state the order's status as the reason a change is still possible, not as a complaint; "the
-    pot arrived, but the lid is missing, is it sent separately?" confirms a receipt only of what came.
+    pot arrived, but the lid is missing, is it sent separately?" confirms a receipt only of what came; "I
+    sent it back, tracking says delivered, when do I get my money?" quotes the return parcel's tracking.
+    ``roles`` are the roles of every cue that fired (see :func:`_hits`).
     """
-    roles = {hit.role for hit in hits}
     dropped: list[tuple[_Hit, str]] = []
     for premise, trigger, why in _PREMISES:
         if trigger in roles:
@@ -173,16 +193,17 @@ def classify_intent(subject: str, text: str, language: str, *, order_refs: Seque
     text = text[:MAX_TEXT_CHARS]
     folded_subject = fold(subject)
     folded_text = fold(subject + "\n" + text)
+    roles: set[str] = set()
     subject_hits = _hits(folded_subject, (("", cue) for cue in SUBJECT))
     # A delivery topic is the relay saying the message is about an order: it is order context, not a cue
     # on top of it (counted twice it would outweigh the buyer's own "please send an invoice").
     topics = [hit for hit in subject_hits if hit.label in SUBJECT_ORDER_TOPIC]
     hits = [hit for hit in subject_hits if hit not in topics]
-    hits += _hits(folded_text, ((lang, cue) for lang, cues in TEXT.items() for cue in cues))
+    hits += _hits(folded_text, ((lang, cue) for lang, cues in TEXT.items() for cue in cues), roles)
     only_thanks = _only_thanks(fold(text), hits)
     if only_thanks:
         hits.append(only_thanks)
-    hits, premises = _without_premises(hits)
+    hits, premises = _without_premises(hits, roles)
 
     context = list(order_refs)
     context += [f"relay topic ({hit.words})" for hit in topics]
@@ -196,7 +217,7 @@ def classify_intent(subject: str, text: str, language: str, *, order_refs: Seque
     ranked = sorted(hits, key=lambda hit: -abs(hit.weight))
     reasons = [_decision(is_status, context, ranked, total)] if context or hits else []
     if context:
-        strength = "" if weight == CONTEXT_WEIGHT else " (the relay's order line alone: lowers the bar only)"
+        strength = "" if weight == CONTEXT_WEIGHT else " (weak alone: lowers the bar only)"
         reasons.append(f"{weight:+.1f} order context{strength}: {'; '.join(context)}")
     reasons += [hit.reason() for hit in ranked]
     reasons += [f'(not counted) {hit.label}: "{hit.words}", {why}' for hit, why in premises]
@@ -211,10 +232,11 @@ def classify_intent(subject: str, text: str, language: str, *, order_refs: Seque
 
 
 def _context_weight(context: list[str], order_refs: Sequence[str]) -> float:
-    """Full weight for what the buyer did (topic, identifiers, words); less for the relay's line alone."""
+    """Full weight for what the buyer did (topic, identifiers, words); less for the relay's line or the
+    quoted thread's order alone (:data:`WEAK_CONTEXT`)."""
     if not context:
         return 0.0
-    if list(context) == [RELAY_ORDER_LINE] and list(order_refs) == [RELAY_ORDER_LINE]:
+    if set(context) <= WEAK_CONTEXT and set(order_refs) <= WEAK_CONTEXT:
         return RELAY_LINE_WEIGHT
     return CONTEXT_WEIGHT
 
@@ -231,7 +253,8 @@ def _decision(is_status: bool, context: list[str], ranked: list[_Hit], total: fl
         winner = against[0].label
         return f'not order status: about an order, but another topic wins ("{winner}", sum {total:+.1f})'
     if context:
-        return f"not order status: only the relay's order line, and no status cue (sum {total:+.1f})"
+        what = "the relay's order line" if context == [RELAY_ORDER_LINE] else "weak order context"
+        return f"not order status: only {what}, and no status cue (sum {total:+.1f})"
     if is_status:
         return f"order status: status cues alone (sum {total:+.1f}, no order context)"
     return f"not order status: no order context and too little status evidence (sum {total:+.1f})"

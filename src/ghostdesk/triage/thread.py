@@ -80,12 +80,17 @@ def refers_to_another_order(text: str) -> bool:
 
 def thread_order_ids(message: BuyerMessage, triage: Triage) -> tuple[str, ...]:
     """Amazon order IDs from quoted or forwarded history that this message is about; usually none."""
-    if any(i.source is not IdentifierSource.QUOTED for i in triage.identifiers):
+    return history_order_ids(message, triage.identifiers)
+
+
+def history_order_ids(message: BuyerMessage, identifiers: tuple[Identifier, ...]) -> tuple[str, ...]:
+    """:func:`thread_order_ids` from the identifiers alone (triage uses it before its verdict exists)."""
+    if any(i.source is not IdentifierSource.QUOTED for i in identifiers):
         return ()
     quoted = tuple(
         dict.fromkeys(
             i.value
-            for i in triage.identifiers
+            for i in identifiers
             if i.kind is IdentifierKind.AMAZON_ORDER and i.source is IdentifierSource.QUOTED
         )
     )

@@ -26,23 +26,15 @@ from ghostdesk.mail.compose import clean_header_text
 from ghostdesk.mail.language import detect_language
 from ghostdesk.mail.quoting import split_reply
 from ghostdesk.models import BuyerMessage, Channel
-from ghostdesk.webhooks.signatures import WebhookError
+from ghostdesk.webhooks.errors import InvalidPayload, PayloadTooLarge
 
 MAX_BODY_BYTES = 64 * 1024
 MAX_TEXT_CHARS = 20_000
-_ADDRESS = re.compile(r"^[^@\s<>\"(),;:\\\[\]]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$")
+_ADDRESS = re.compile(
+    r"^[^@\s<>\"(),;:\\\[\]]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$"
+)
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
 _TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-class InvalidPayload(WebhookError):
-    """Signed, but not a message we can read: answered 400 so the sender fixes it; nothing stored."""
-
-    code = "invalid_payload"
-
-
-class PayloadTooLarge(WebhookError):
-    code = "too_large"
 
 
 @dataclass(frozen=True)
@@ -109,7 +101,11 @@ def buyer_message(
     payload: WebhookMessage, *, channel: str, received_at: datetime, default_language: str
 ) -> BuyerMessage:
     fresh, quoted = split_reply(payload.text)
-    rfc_id = f"<{re.sub(r'[^A-Za-z0-9._-]', '_', payload.sender_id)}@{channel}.webhook.ghostdesk>" if payload.sender_id else None
+    rfc_id = (
+        f"<{re.sub(r'[^A-Za-z0-9._-]', '_', payload.sender_id)}@{channel}.webhook.ghostdesk>"
+        if payload.sender_id
+        else None
+    )
     return BuyerMessage(
         message_id=rfc_id,
         subject=payload.subject,

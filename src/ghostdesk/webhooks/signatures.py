@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
+from ghostdesk.webhooks.errors import WebhookRejected
+
 REPLAY_WINDOW = timedelta(minutes=5)
 # A sender's clock may run a little ahead of ours; more than this and the timestamp is not believed.
 CLOCK_SKEW = timedelta(minutes=1)
@@ -40,23 +42,6 @@ GHOSTDESK_SIGNATURE = "x-ghostdesk-signature"
 class Scheme(StrEnum):
     SHOPIFY = "shopify"
     GHOSTDESK = "ghostdesk"
-
-
-class WebhookError(Exception):
-    """A webhook request that is not accepted; ``code`` is stable for the sender's logs."""
-
-    code = "invalid_request"
-
-    def __init__(self, message: str, *, code: str | None = None) -> None:
-        super().__init__(message)
-        if code:
-            self.code = code
-
-
-class WebhookRejected(WebhookError):
-    """Not signed, signed wrongly, too old, or seen before: answered 401, nothing stored."""
-
-    code = "unauthorized"
 
 
 @dataclass(frozen=True)
@@ -143,7 +128,9 @@ def verify_shopify(
     _check_window(signed_at, now, window)
     webhook_id = (_header(headers, SHOPIFY_WEBHOOK_ID) or "").strip()
     if not webhook_id or len(webhook_id) > 200:
-        raise WebhookRejected(f"{SHOPIFY_WEBHOOK_ID} is missing: replays cannot be told apart", code="unsigned")
+        raise WebhookRejected(
+            f"{SHOPIFY_WEBHOOK_ID} is missing: replays cannot be told apart", code="unsigned"
+        )
     return Delivery(Scheme.SHOPIFY, signed_at, body_digest(body), webhook_id)
 
 

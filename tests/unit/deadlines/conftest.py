@@ -110,7 +110,9 @@ def demo_order(**changes: Any) -> OrderFacts:
     return replace(order_facts_from_api(raw), **changes)
 
 
-def queue_demo_draft(desk: Desk, message_id: str = "ses-0001", *, order: OrderFacts | None = None) -> DraftRecord:
+def queue_demo_draft(
+    desk: Desk, message_id: str = "ses-0001", *, order: OrderFacts | None = None
+) -> DraftRecord:
     """Emily's message stored, diagnosed against the (pending) demo order and drafted by the respond
     step, exactly as the pipeline does it."""
     message = read_email(EMAIL.read_bytes())
@@ -155,9 +157,7 @@ def stored(desk: Desk, draft_id: str) -> DraftRecord:
     return found[0]
 
 
-def simple_draft(
-    draft_id: str, deadline: datetime, *, status: Any = None, **changes: Any
-) -> DraftRecord:
+def simple_draft(draft_id: str, deadline: datetime, *, status: Any = None, **changes: Any) -> DraftRecord:
     """A draft with just what the clock reads (its reply is not rendered here)."""
     from ghostdesk.records import DraftStatus
 

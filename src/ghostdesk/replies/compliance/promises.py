@@ -62,13 +62,31 @@ def _clause(text: str, pos: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> tup
     return start, following.start() if following else len(text)
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _clause_with_apposition(text: str, pos: int) -> tuple[int, int]:
+    """The clause around a position, joined to its neighbours when it is a bare insert between commas.
+
+    "wurde am Montag, den 8. Januar, verschickt": "den 8. Januar" and "verschickt" are parts of the clause
+    "wurde am Montag", whose past tense they share.
+    """
+    start, end = _clause(text, pos)
+    if len(_WORD.findall(text, start, end)) <= 3:
+        if start > 1:
+            start = _clause(text, start - 2)[0]
+        if end < len(text) - 1:
+            end = _clause(text, end + 1)[1]
+    return start, end
+
+
 def _past_near(
     text: str, time: tuple[int, int], predicates: list[tuple[int, int]], lex: CompiledLexicon
 ) -> bool:
     """Whether the clause of a time, or of the predicate nearest to it, reports the past."""
     nearest = min(predicates, key=lambda p: abs(p[0] - time[0]))
     for pos in (time[0], nearest[0]):
-        start, end = _clause(text, pos)
+        start, end = _clause_with_apposition(text, pos)
         if any(not _WEAK_PAST.fullmatch(m.group()) for m in lex.past.finditer(text, start, end)):
             return True
         part_start = max((m.end() for m in _AND.finditer(text, start, pos)), default=start)

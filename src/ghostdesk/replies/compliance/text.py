@@ -99,7 +99,51 @@ def prepare(text: str, known_facts: Iterable[str] = ()) -> PreparedText:
             end = start + len(needle)
             folded = folded[:start] + "x" * len(needle) + folded[end:]
             start = folded.find(needle, end)
+    for start, end in trade_name_spans(text):
+        folded = folded[:start] + "x" * (end - start) + folded[end:]
     return PreparedText(original=text, folded=folded)
+
+
+# A shop's name is no offer, even when it holds an offer word: "Druckerpatronen Discount" in the sign-off,
+# "vielen Dank für Ihren Einkauf bei Elektro Discount Müller", "comprar en Ferretería Descuento Castro".
+# A name is a run of capitalised words; it counts as the seller's name where names stand: at the end of the
+# reply or of a short line (the sign-off), after "at", "bei", "chez", "en", "da" ..., or before "Team".
+_TITLE = r"[A-ZÀ-ÖØ-Þ][^\s,.;:!?()\"“”«»]*"
+_JOIN = r"(?:&|\+|-|–|de|del|della|di|du|des|la|le|von|van|y|e|et|und|and|of)"
+_NAME_RUN = re.compile(rf"{_TITLE}(?:[ \t]+(?:{_JOIN}[ \t]+)?{_TITLE})+")
+_OFFER_WORD = re.compile(r"(?:discounts?|descuentos?|sconto|sconti|rabatt|promo|outlet)", re.IGNORECASE)
+_OFFER_TERMS = re.compile(r"(?:codes?|codice|c[oó]digo|prices?|preise?|prix|precios?|prezzi|off|sale)", re.IGNORECASE)
+_DETERMINERS = re.compile(
+    r"(?:the|our|your|a|an|this|get|use|enjoy|save|der|die|das|ein|eine|einen|unser\w*|ihr\w*|jetzt|le|la|"
+    r"les|un|une|notre|votre|el|los|las|una|nuestr\w*|su|il|lo|gli|nostr\w*|mit|con|avec|with)",
+    re.IGNORECASE,
+)
+_NAME_BEFORE = re.compile(
+    r"\b(?:at|from|by|bei|von|vom|chez|de|en|da|di|dal|in|with|team|equipo|équipe|squadra)\s+$", re.IGNORECASE
+)
+_TEAM_AFTER = re.compile(r"[ \t-]*(?:team|equipo|équipe|squadra)\b", re.IGNORECASE)
+
+
+def trade_name_spans(text: str) -> list[tuple[int, int]]:
+    """Where the reply names a shop whose name holds an offer word ("Auto Pièces Discount")."""
+    if not _OFFER_WORD.search(text):
+        return []
+    spans: list[tuple[int, int]] = []
+    for run in _NAME_RUN.finditer(text):
+        words = run.group().split()
+        if not any(_OFFER_WORD.fullmatch(w) for w in words) or any(_OFFER_TERMS.fullmatch(w) for w in words):
+            continue
+        if _DETERMINERS.fullmatch(words[0]) or re.search(r"[\d%€$£]\s*$", text[max(0, run.start() - 3) : run.start()]):
+            continue  # "our Discount Club", "10% Discount Today" are offers
+        line_start = text.rfind("\n", 0, run.start()) + 1
+        line_end = text.find("\n", run.end())
+        line_end = len(text) if line_end == -1 else line_end
+        rest_of_line = text[run.end() : line_end].strip(" \t.,;:!-–—")
+        at_end = not text[run.end() :].strip(" \t\n.,;:!-–—")
+        sign_off = not rest_of_line and len(text[line_start:line_end].split()) <= 6
+        if at_end or sign_off or _NAME_BEFORE.search(text, 0, run.start()) or _TEAM_AFTER.match(text, run.end()):
+            spans.append((run.start(), run.end()))
+    return spans
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

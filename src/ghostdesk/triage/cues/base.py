@@ -72,6 +72,18 @@ CHANGE_REQUEST = "change request"
 # RECEIVED: a receipt statement ("it arrived"). With a part missing, the receipt is of the part that came.
 PART_MISSING = "part missing"
 RECEIVED = "received"
+# RETURN_SENT: the buyer says they sent the item back ("I sent it back", "ya devolví", "ho restituito");
+# CARRIER_REPORT: what a tracking page says ("tracking shows delivered", "il reso risulta consegnato"). With
+# the item sent back, the tracking the buyer quotes is the return parcel's, not the order's.
+RETURN_SENT = "return sent"
+CARRIER_REPORT = "carrier report"
+
+# What a refund question asks for: "where is my refund", "wann bekomme ich mein Geld", "il rimborso quando
+# arriva?". The object of a "when will it arrive" is then the money, not the order.
+REFUND_OBJECT = (
+    r"refund|reimburs|money|erstatt|gutschrift|\bgeld\b|ruc?e?kzahlung|rembours|argent|reembols|dinero"
+    r"|rimbors|soldi"
+)
 
 # The seller is the one who received it: a return delivered back ("delivered to your warehouse", "a voi").
 TO_THE_SELLER = (

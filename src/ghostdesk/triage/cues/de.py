@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from ghostdesk.triage.cues.base import (
+    CARRIER_REPORT,
     CHANGE_REQUEST,
     CLAUSE,
     CONDITIONAL,
@@ -18,6 +19,8 @@ from ghostdesk.triage.cues.base import (
     PART_MISSING,
     RECEIVED,
     RECEIVED_INFO_BEFORE,
+    REFUND_OBJECT,
+    RETURN_SENT,
     THANKED,
     TO_THE_SELLER,
     Cue,
@@ -31,7 +34,8 @@ _NOUNS = (
 
 # "meine Bestellung", "unser Paket", "bestellt", "gekauft": the buyer speaks of an order they have.
 ORDER_WORDS = (
-    r"\b(?:meine?[mnrs]?|unsere?[mnrs]?)\s+(?:\w+\s+)?" + _NOUNS + r"\b|\b(?:bestellt|gekauft|erworben)\b"
+    r"\b(?:meine?[mnrs]?|unsere?[mnrs]?)\s+(?:\w+\s+)?" + _NOUNS + r"\b"
+    r"|\b(?:bestellt|gekauft|erworben|vorbestellt|reserviert)\b"
 )
 
 FOR: tuple[Cue, ...] = (
@@ -40,6 +44,13 @@ FOR: tuple[Cue, ...] = (
         2.0,
         r"\bwo\s+(?:ist|sind|bleibt|bleiben|steckt|stecken)\s+(?:denn\s+|nun\s+|jetzt\s+|eigentlich\s+)*"
         r"(?:meine?|meinen|unsere?|die|das|der)\s+(?:\w+\s+)?" + _NOUNS + r"\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "wo bleibt ...?",
+        1.5,
+        r"\bwo\s+(?:bleibt|bleiben|steckt|stecken)\s+(?:denn\s+|nun\s+|jetzt\s+|eigentlich\s+)*(?:der|die|das"
+        r"|mein|meine|meinen)\s+\w+",
         veto_after=OTHER_OBJECT,
     ),
     cue(
@@ -61,6 +72,27 @@ FOR: tuple[Cue, ...] = (
         r"|\b(?:bestellung|auftrag|sie|es)\s+(?:wurde|ist|wurden)\s+(?:\w+\s+){0,2}?(?:storniert"
         r"|annulliert)\b" + CLAUSE + r"{0,60}?\b(?:aber|obwohl|warum|ohne|nicht)\b",
         veto_before=CONDITIONAL,
+    ),
+    cue(
+        "storniert, aber abgebucht",
+        2.0,
+        r"\b(?:storniert|annulliert)\b[^\n]{0,80}?\b(?:abgebucht|belastet|bezahlt|berechnet|eingezogen)\b"
+        r"|\b(?:abgebucht|belastet|berechnet|eingezogen)\b[^\n]{0,80}?\b(?:storniert|annulliert)\b",
+        veto_before=r"\b(?:ich|wir)\s+(?:habe|haben|hab)\s+(?:\w+\s+){0,3}$",
+    ),
+    cue(
+        "Zustellproblem",
+        1.5,
+        r"\bzustellproblem\w*|\b(?:nicht|un)zustellbar\b|\bzustellung\s+(?:war\s+)?(?:nicht\s+mo(?:e)?glich"
+        r"|gescheitert|fehlgeschlagen)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "brauche es bis",
+        2.0,
+        r"\bbrauche\s+(?:es|ihn|sie|das|die\s+\w+|den\s+\w+)\s+(?:\w+\s+)?(?:bis|vor|fu(?:e)?r|zum|zu)\s+"
+        r"(?:\w+\s+)?(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|dem\s+wochenende|wochenende|morgen|weihnachten|heiligabend|\d)",
+        veto_after=OTHER_OBJECT,
     ),
     cue(
         "kommt da noch was",
@@ -172,6 +204,7 @@ FOR: tuple[Cue, ...] = (
         r"|eintreffen|trifft|da\s+sein|liefern|zustellung|lieferung|rechnen|erwarten)\b"
         r"|\bseit\s+ewigkeiten\b|\bewig\s+(?:und\s+drei\s+tage|lange)\b",
         veto_after=OTHER_OBJECT,
+        veto_before=REFUND_OBJECT,
     ),
     cue(
         "ausstehend",
@@ -209,6 +242,7 @@ FOR: tuple[Cue, ...] = (
         r"|\bpaket(?:nummer|nr|schein)\w*",
         veto_after=OTHER_OBJECT,
         veto_before=r"ruc?e?ksend|retoure",
+        role=CARRIER_REPORT,
     ),
     cue(
         "Bestellstatus",
@@ -263,6 +297,7 @@ FOR: tuple[Cue, ...] = (
         + CLAUSE
         + r"{0,40}?\b(?:aber|jedoch)\b",
         veto_after=TO_THE_SELLER,
+        role=CARRIER_REPORT,
     ),
     cue(
         "bewegt sich nicht",
@@ -307,7 +342,11 @@ FOR: tuple[Cue, ...] = (
         "kommt der Rest separat?",
         2.0,
         r"\b(?:separat|getrennt|extra|nach)\s*(?:geschickt|verschickt|versendet|geliefert|kommen|kommt|nachgeliefert)\b"
-        r"|\bnachgeliefert\b|\bnachlieferung\b|\bfehlt\s+(?:aber\s+)?noch\b|\bfehlen\s+(?:aber\s+)?noch\b",
+        r"|\bnach(?:geliefert|geschickt|gesendet)\b|\bnachlieferung\b|\bfehlt\s+(?:aber\s+)?noch\b"
+        r"|\bfehlen\s+(?:aber\s+)?noch\b"
+        # "kommt die noch extra?", "da waren nur die Topflappen drin"
+        r"|\bkomm(?:t|en)\s+(?:\w+\s+){0,3}?(?:extra|separat|getrennt|nach)\b"
+        r"|\bnur\s+(?:\w+\s+){0,4}?(?:drin|drinnen|dabei|enthalten|im\s+paket)\b",
         role=PART_MISSING,
     ),
     cue(
@@ -331,6 +370,23 @@ AGAINST: tuple[Cue, ...] = (
         "Erstattung",
         -0.8,
         r"\b\w*erstatt\w*|\bgeld\s+zuru(?:e)?ck\b|\bgutschrift\w*|\bru(?:e)?ckzahlung\w*",
+    ),
+    cue(
+        "Frage nach der Erstattung",
+        -2.0,
+        r"\bwann\b" + CLAUSE + r"{0,40}?\b(?:geld|erstattung|gutschrift|ru(?:e)?ckzahlung|erstattet)\b"
+        r"|\bwo\s+bleibt\s+(?:denn\s+)?(?:meine?|die|das)\s+(?:erstattung|gutschrift|ru(?:e)?ckzahlung|geld)\b"
+        r"|\b(?:keine|nicht)\s+(?:\w+\s+){0,2}?(?:erstattung|gutschrift|erstattet|zuru(?:e)?ckerstattet)\b",
+    ),
+    cue(
+        "zurückgeschickt",
+        -1.0,
+        r"\bzuru(?:e)?ck(?:geschickt|gesendet|gesandt|gegeben)\b|\bretourniert\b|\bru(?:e)?cksendung\b"
+        + CLAUSE
+        + r"{0,40}?\b(?:angekommen|zugestellt|erhalten|eingegangen)\b",
+        veto_after=r"absender",
+        veto_before=r"absender",
+        role=RETURN_SENT,
     ),
     cue(
         "Stornierung",
@@ -366,6 +422,16 @@ AGAINST: tuple[Cue, ...] = (
         r"|\b(?:liefer|versand)?adresse\b" + CLAUSE + r"{0,30}?\bfalsch\b"
         r"|\b(?:an|zu)\s+(?:meine[rmn]?|die)\s+(?:arbeit|firma|buro|nachbar\w*|andere\s+adresse)\s+(?:\w+\s+)?"
         r"(?:schicken|liefern|senden|umleiten)\b",
+        role=CHANGE_REQUEST,
+    ),
+    cue(
+        "Artikel tauschen",
+        -1.8,
+        r"\bstatt\b" + CLAUSE + r"{0,40}?\blieber\b"
+        r"|\blieber\s+(?:\w+\s+){0,3}?(?:in|die|den|das|eine?n?)\s+(?:\w+\s+)?(?:weiss|schwarz|rot|blau|gru(?:e)?n"
+        r"|grau|creme|beige|braun|gelb|rosa|farbe|gro(?:e)?sse)\b"
+        r"|\b(?:farbe|gro(?:e)?sse|variante|ausfu(?:e)?hrung|modell)\b" + CLAUSE + r"{0,30}?\b(?:a(?:e)?ndern|tauschen"
+        r"|wechseln)\b|\bandere[nrs]?\s+(?:farbe|gro(?:e)?sse|variante|ausfu(?:e)?hrung)\b",
         role=CHANGE_REQUEST,
     ),
     cue(

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from ghostdesk.triage.cues.base import (
+    CARRIER_REPORT,
     CHANGE_REQUEST,
     CLAUSE,
     CONDITIONAL,
@@ -18,6 +19,8 @@ from ghostdesk.triage.cues.base import (
     PART_MISSING,
     RECEIVED,
     RECEIVED_INFO_BEFORE,
+    REFUND_OBJECT,
+    RETURN_SENT,
     THANKED,
     TO_THE_SELLER,
     Cue,
@@ -71,7 +74,10 @@ FOR: tuple[Cue, ...] = (
         r"|\bonly\s+(?:got|received|came|arrived)\b" + CLAUSE + r"{0,30}?\b(?:part|half|one|some|\d+)\s+of\b"
         r"|\b(?:part|half|one|some)\s+of\s+(?:my|the)\s+(?:\w+\s+)?(?:order|items)\b"
         + CLAUSE
-        + r"{0,30}?\b(?:missing|still|hasn't|has\s+not|not)\b",
+        + r"{0,30}?\b(?:missing|still|hasn't|has\s+not|not)\b"
+        # "only the lamp came", "got just the base": one item of several
+        r"|\b(?:only|just)\s+(?:the|one|a)\s+(?:\w+\s+){0,3}?(?:came|arrived|was\s+in\s+(?:the|it)"
+        r"|showed\s+up|turned\s+up)\b|\b(?:got|received)\s+(?:only|just)\s+(?:the|one)\b",
         veto_after=OTHER_OBJECT,
         role=PART_MISSING,
     ),
@@ -95,8 +101,30 @@ FOR: tuple[Cue, ...] = (
     cue(
         "was it cancelled?",
         1.5,
-        r"\b(?:was|has|been|got|is)\b" + CLAUSE + r"{0,30}?\bcancel+ed\s*\?",
+        r"\b(?:was|has|been|got|is)\b" + CLAUSE + r"{0,30}?\bcancel+ed\s*\?"
+        r"|\bdid\s+(?:you|they|amazon|someone|somebody|the\s+seller)\s+cancel\b",
         veto_before=r"\b(?:can|could|may|possible|want|would|please)\b",
+    ),
+    cue(
+        "cancelled but charged",
+        2.0,
+        r"\bcancel+ed\b[^\n]{0,80}?\b(?:charged|debited|billed|paid|money\s+(?:was\s+|has\s+been\s+)?taken)\b"
+        r"|\b(?:charged|debited|billed)\b[^\n]{0,80}?\b(?:was|got|been|is|it's)\s+cancel+ed\b",
+        veto_before=r"\b(?:i|we|i've|we've)\s+(?:have\s+|had\s+|just\s+)?$",
+    ),
+    cue(
+        "delivery exception",
+        1.5,
+        r"\b(?:delivery|shipment|shipping)\s+exception\b|\bexception\b" + CLAUSE + r"{0,20}?\b(?:delivery|address)\b"
+        r"|\bundeliverable\b|\bunable\s+to\s+deliver\b|\bcould\s+not\s+be\s+delivered\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "needed by a date",
+        2.0,
+        r"\bneed\s+(?:it|them|this|the\s+\w+)\s+(?:by|before|for)\s+(?:\w+\s+)?(?:monday|tuesday|wednesday"
+        r"|thursday|friday|saturday|sunday|the\s+weekend|tomorrow|christmas|\d)",
+        veto_after=OTHER_OBJECT,
     ),
     cue(
         "held for collection",
@@ -291,7 +319,13 @@ FOR: tuple[Cue, ...] = (
         r"|doesn't\s+show|does\s+not\s+show|not\s+appearing|doesn't\s+appear|does\s+not\s+appear)"
         r"|\bno\s+(?:order|purchase)\s+(?:found|on\s+file|under|with)\b"
         r"|\bsays?\s+(?:there\s+is\s+)?no\s+order|\bno\s+such\s+order\b|\border\s+(?:does\s+not"
-        r"|doesn't)\s+exist\b",
+        r"|doesn't)\s+exist\b"
+        # "it's not showing up when I look at my orders", "I go to my orders and there is nothing there"
+        r"|\b(?:isn't|is\s+not|not|no\s+longer)\s+(?:showing|appearing|visible|listed)(?:\s+up)?\s+(?:in|on|under"
+        r"|when|anywhere)\b"
+        r"|\b(?:my\s+orders|order\s+history|your\s+orders|my\s+account)\b" + CLAUSE + r"{0,40}?\b(?:nothing|empty"
+        r"|not\s+there|isn't\s+there|no\s+order)\b"
+        r"|\bnowhere\s+(?:to\s+be\s+(?:seen|found)\s+)?in\s+my\s+(?:order\s+history|orders|account)\b",
     ),
     cue(
         "tracking",
@@ -299,6 +333,7 @@ FOR: tuple[Cue, ...] = (
         r"\btrack\w*|\btrakc\w*|\btraking\b",
         veto_after=r"refund|return|" + OTHER_OBJECT,
         veto_before=r"refund|return",
+        role=CARRIER_REPORT,
     ),
     cue(
         "order status",
@@ -325,6 +360,7 @@ FOR: tuple[Cue, ...] = (
         + r"{0,45}?\b(?:arriv\w*|ariv\w*|be\s+delivered|delivered|get\s+here|show\s+up|reach\s+me"
         r"|(?:i|we)\s+(?:\w+\s+)?(?:receive|recieve|get\s+(?:it|my|the|them)|expect)|come|be\s+here)\b",
         veto_after=OTHER_OBJECT,
+        veto_before=REFUND_OBJECT,
     ),
     cue(
         "how long until it arrives",
@@ -383,6 +419,7 @@ FOR: tuple[Cue, ...] = (
         r"\b(?:says|shows?|marked|stated|listed|showing|status\s+is)\s+(?:as\s+|it\s+(?:was|is"
         r"|has\s+been)\s+)?delivered\b",
         veto_after=TO_THE_SELLER,
+        role=CARRIER_REPORT,
     ),
     cue(
         "lost in transit",
@@ -417,17 +454,43 @@ AGAINST: tuple[Cue, ...] = (
         "return",
         -2.0,
         r"\breturn(?:s|ed|ing)?\b|\bsend\s+(?:it|them|this|the\s+\w+)?\s*back\b|\brma\b|\bexchange\b"
-        r"|\b(?:post|ship|mail|send)\s+(?:it|them|this|that|the)\s+(?:\w+\s+){0,2}?back\b|\bswap\s+(?:it|them|this)\b"
+        r"|\b(?:post|ship|mail|send|posted|shipped|mailed|sent)\s+(?:it|them|this|that|the)\s+(?:\w+\s+){0,2}?back\b"
+        r"|\bswap\s+(?:it|them|this)\b"
         r"|\breplacement\b",
         veto_after=r"^return(?:ed|ing)?\s+to\s+(?:the\s+)?sender",
     ),
     cue("refund", -0.8, r"\brefund\w*|\bmoney\s+back\b|\breimburs\w*|\bchargeback\b"),
     cue(
+        "refund question",
+        -2.0,
+        r"\bwhere(?:'s|\s+is)\s+(?:my|the|our)\s+(?:\w+\s+)?(?:refund|money)\b"
+        r"|\bwhen\b" + CLAUSE + r"{0,40}?\b(?:refund\w*|money\s+back|reimburs\w*)"
+        r"|\b(?:not|never|n't|still\s+no|no)\s+(?:\w+\s+){0,3}?(?:refund(?:ed)?|reimbursed|money\s+back)\b",
+    ),
+    cue(
+        "sent it back",
+        -1.0,
+        r"\b(?:i|we)\s+(?:have\s+|already\s+|just\s+)?(?:sent|shipped|posted|mailed|brought|took|dropped)\s+"
+        r"(?:\w+\s+){0,3}?(?:back|off)\b|\b(?:i|we)\s+(?:have\s+|already\s+)?returned\s+(?:it|them|the|my)\b"
+        r"|\breturn\s+(?:parcel|package|shipment|tracking)\b",
+        role=RETURN_SENT,
+    ),
+    cue(
         "cancellation",
         -1.2,
         r"\bcancel(?:lation|ling|ing)?\b|\b(?:want|like|have|get)\s+(?:it|this|them|the\s+order"
         r"|my\s+order)\s+cancel+ed\b",
-        veto_before=CONDITIONAL,  # "if it isn't here by Friday I'll cancel" is a threat, not the request
+        # "if it isn't here by Friday I'll cancel" is a threat, not the request; "did you cancel it?" asks
+        veto_before=CONDITIONAL + r"|\bdid\s+(?:you|they|amazon|someone|somebody|the\s+seller)\s*$",
+        role=CHANGE_REQUEST,
+    ),
+    cue(
+        "item change",
+        -1.8,
+        r"\b(?:swap|switch|change|exchange)\s+(?:it|them|this|that|the|my)\b" + CLAUSE + r"{0,30}?\b(?:for|to|into)\s+"
+        r"(?:a|an|the)\b"
+        r"|\b(?:change|switch)\s+(?:the\s+|my\s+)?(?:colou?r|size|model|variant|style)\b"
+        r"|\b(?:rather|instead)\s+have\s+(?:the|a|an)\b|\b(?:get|have|send)\s+(?:me\s+)?the\s+\w+\s+(?:one\s+)?instead\b",
         role=CHANGE_REQUEST,
     ),
     cue(
@@ -449,6 +512,8 @@ AGAINST: tuple[Cue, ...] = (
         r"|\b(?:old|wrong|incorrect|previous|outdated)\s+(?:shipping\s+|delivery\s+|postal\s+|home\s+)?address\b"
         r"|\baddress\b" + CLAUSE + r"{0,30}?\b(?:wrong|incorrect|mistake|typo|outdated)\b"
         r"|\b(?:deliver|send|ship|redirect)\s+it\s+to\s+my\s+(?:work|office|neighbou?r|parents)\b",
+        # a carrier calling it "incorrect address" while the buyer says it is right reports a problem
+        veto_after=r"\baddress\s+is\s+(?:\w+\s+)?(?:right|correct|fine|ok)\b",
         role=CHANGE_REQUEST,
     ),
     cue(
@@ -496,6 +561,7 @@ AGAINST: tuple[Cue, ...] = (
         r"|\bdo\s+you\s+(?:offer|have|sell)\b|\bhow\s+(?:can|do)\s+i\s+(?:buy|order|purchase"
         r"|make\s+an?\s+order|place)\b"
         r"|\b(?:buy|purchase)\s+(?:an?\s+|some\s+|several\s+)?(?:of\s+your\s+)?items?\b",
+        unless_negated=True,  # "I don't want to order twice" is about an order they have
     ),
     cue(
         "delivery options",
@@ -596,6 +662,6 @@ AGAINST: tuple[Cue, ...] = (
         -1.5,
         r"\b(?:discount|coupon|bulk\s+price|wholesale)\b|\bpick\s+(?:it\s+|them\s+)?up\s+(?:in\s+person|myself"
         r"|from\s+your)\b|\bin\s+person\b|\bdo\s+you\s+(?:also\s+)?(?:stock|carry|make)\b"
-        r"|\b(?:nothing|everything)\s+(?:is\s+)?(?:missing|there|intact)\b",
+        r"|\bnothing\s+(?:is\s+)?missing\b|\beverything\s+(?:is\s+)?(?:there|intact)\b",
     ),
 )

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from ghostdesk.triage.cues.base import (
+    CARRIER_REPORT,
     CHANGE_REQUEST,
     CLAUSE,
     CONDITIONAL,
@@ -18,6 +19,8 @@ from ghostdesk.triage.cues.base import (
     PART_MISSING,
     RECEIVED,
     RECEIVED_INFO_BEFORE,
+    REFUND_OBJECT,
+    RETURN_SENT,
     THANKED,
     TO_THE_SELLER,
     Cue,
@@ -99,6 +102,29 @@ FOR: tuple[Cue, ...] = (
         + CLAUSE
         + r"{0,50}?\b(?:llega\w*|recibir\w*|recibo|entrega\w*|entregar\w*|esperar\w*|contar\s+con)"
         r"|\b(?:hace|desde\s+hace)\s+(?:siglos|una\s+eternidad|mil\s+anos)\b",
+        veto_after=OTHER_OBJECT,
+        veto_before=REFUND_OBJECT,
+    ),
+    cue(
+        "cancelado pero cobrado",
+        2.0,
+        r"\b(?:cancelad[oa]|cancelaron|anulad[oa]|anularon)\b[^\n]{0,80}?\b(?:cobrad[oa]|cobraron|cobro|cargo"
+        r"|cargad[oa]|cargaron|pagad[oa]|pague|descontad[oa])\b"
+        r"|\b(?:cobrad[oa]|cobraron|cargaron|descontad[oa])\b[^\n]{0,80}?\b(?:cancelad[oa]|cancelaron|anulad[oa]"
+        r"|anularon)\b",
+        veto_before=r"\b(?:he|hemos|habia|habiamos)\s+(?:\w+\s+)?$",
+    ),
+    cue(
+        "incidencia en la entrega",
+        1.5,
+        r"\bincidencia\s+(?:en\s+(?:la\s+|el\s+)?|de\s+)?(?:entrega|envio|reparto)\b"
+        r"|\bno\s+(?:se\s+)?(?:ha\s+)?(?:podido|pudo|pudieron)\s+entregar\b|\bentrega\s+fallida\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "lo necesito para el viernes",
+        2.0,
+        r"\b(?:lo|la|los|las)\s+necesit(?:o|amos)\s+(?:\w+\s+)?(?:para|antes\s+del?)\s+(?:el\s+|la\s+)?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|fin\s+de\s+semana|manana|navidad|reyes|\d)",
         veto_after=OTHER_OBJECT,
     ),
     cue(
@@ -203,6 +229,7 @@ FOR: tuple[Cue, ...] = (
         r"|envio)\b",
         veto_after=OTHER_OBJECT,
         veto_before=r"devoluc",
+        role=CARRIER_REPORT,
     ),
     cue(
         "estado del pedido",
@@ -235,11 +262,16 @@ FOR: tuple[Cue, ...] = (
         r"\b(?:figura|aparece|pone|dice|marca|indica)n?\s+(?:que\s+(?:esta|fue|ha\s+sido)\s+"
         r"|como\s+)?entregad[oa]\b",
         veto_after=TO_THE_SELLER,
+        role=CARRIER_REPORT,
     ),
     cue(
         "¿llega por separado?",
         2.0,
-        r"\bpor\s+separado\b|\ben\s+otro\s+(?:paquete|envio)\b|\bfalta(?:n)?\s+(?:todavia|aun)\b",
+        r"\bpor\s+separado\b|\ben\s+otro\s+(?:paquete|envio)\b|\bfalta(?:n)?\s+(?:todavia|aun)\b"
+        # "solo me ha llegado la sartén", "me llegó solamente la tapa"
+        r"|\bsolo\s+(?:me\s+)?(?:ha\s+)?(?:llegado|llego|recibi|vino)\b"
+        r"|\b(?:llegado|llego|recibido|recibi|vino)\s+(?:\w+\s+){0,3}?(?:solo|solamente|unicamente)\s+(?:el|la"
+        r"|los|las|un|una)\b",
         role=PART_MISSING,
     ),
     cue(
@@ -269,12 +301,36 @@ AGAINST: tuple[Cue, ...] = (
     cue(
         "devolución",
         -2.0,
-        r"\bdevol\w*|\bdevuelv\w*|\bcambiar\s+(?:el|la|por)\s+(?:\w+\s+)?(?:talla|color|producto|articulo)\b"
+        r"\bdevol\w*|\bdevuelv\w*"
         r"|\betiqueta\s+de\s+devolucion\b|\bcambiar\w*\s+por\b|\b(?:las|los|lo|la)\s+puedo\s+cambiar\b"
         r"|\bcambiarl[oa]s?\b|\breemplaz\w*|\bsustitu\w*",
         veto_after=r"remitente",
     ),
     cue("reembolso", -0.8, r"\breembols\w*|\bme\s+devuelvan\s+el\s+dinero\b"),
+    cue(
+        "pregunta por el reembolso",
+        -2.0,
+        r"\bcuando\b" + CLAUSE + r"{0,40}?\b(?:reembols\w*|dinero|importe)\b"
+        r"|\bdonde\s+esta\s+(?:mi|el)\s+(?:reembolso|dinero)\b"
+        r"|\b(?:no|todavia\s+no|aun\s+no)\s+(?:me\s+)?(?:han\s+|habeis\s+)?(?:reembolsado|devuelto\s+el\s+dinero)\b",
+    ),
+    cue(
+        "ya lo devolví",
+        -1.0,
+        r"\b(?:devolvi|devolvimos|(?:he|hemos)\s+devuelto|envie\s+de\s+vuelta|mande\s+de\s+vuelta)\b"
+        r"|\bpaquete\s+de\s+(?:la\s+)?devolucion\b|\bdevolucion\b" + CLAUSE + r"{0,40}?\b(?:entregad[oa]|recibid[oa]"
+        r"|llego)\b",
+        veto_after=r"remitente",
+        role=RETURN_SENT,
+    ),
+    cue(
+        "cambio de artículo",
+        -2.0,
+        r"\bcambiar\s+(?:el|la|por)\s+(?:\w+\s+)?(?:talla|color|producto|articulo|modelo)\b"
+        r"|\b(?:prefiero|preferiria)\s+(?:el|la|los|las)\s+(?:\w+\s+)?(?:en\s+)?(?:rojo|roja|negro|negra|blanco|blanca"
+        r"|azul|verde|gris|talla|color)\b",
+        role=CHANGE_REQUEST,
+    ),
     cue(
         "cancelación",
         -1.2,

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from ghostdesk.triage.cues.base import (
+    CARRIER_REPORT,
     CHANGE_REQUEST,
     CLAUSE,
     CONDITIONAL,
@@ -18,6 +19,8 @@ from ghostdesk.triage.cues.base import (
     PART_MISSING,
     RECEIVED,
     RECEIVED_INFO_BEFORE,
+    REFUND_OBJECT,
+    RETURN_SENT,
     THANKED,
     TO_THE_SELLER,
     Cue,
@@ -32,7 +35,7 @@ _NOUNS = (
 # "ma commande", "mon colis", "j'ai commandé", "nous avons acheté": the buyer speaks of an order they have.
 ORDER_WORDS = (
     r"\b(?:ma|mon|mes|notre|nos)\s+(?:\w+\s+)?" + _NOUNS + r"s?\b"
-    r"|\b(?:ai|avons|l'ai|les\s+ai)\s+(?:\w+\s+)?(?:commande|achete|paye|passe\s+(?:une\s+|ma\s+)?commande)e?s?\b"
+    r"|\b(?:ai|avons|l'ai|les\s+ai)\s+(?:\w+\s+)?(?:commande|achete|paye|precommande|reserve|passe\s+(?:une\s+|ma\s+)?commande)e?s?\b"
 )
 
 FOR: tuple[Cue, ...] = (
@@ -96,6 +99,34 @@ FOR: tuple[Cue, ...] = (
         1.8,
         r"\bquand\b" + CLAUSE + r"{0,50}?\b(?:recevr\w*|recevoir|arriv\w*|livr\w*|esperer|compter\s+sur)"
         r"|\b(?:une\s+eternite|des\s+lustres|des\s+siecles)\b",
+        veto_after=OTHER_OBJECT,
+        veto_before=REFUND_OBJECT,
+    ),
+    cue(
+        "quand sort la précommande",
+        1.5,
+        r"\bquand\b" + CLAUSE + r"{0,50}?\b(?:sortir|sortie|sort|sortira)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "annulée mais prélevée",
+        2.0,
+        r"\bannulee?s?\b[^\n]{0,80}?\b(?:preleve|debite|paye|facture)e?s?\b"
+        r"|\b(?:preleve|debite|facture)e?s?\b[^\n]{0,80}?\bannulee?s?\b",
+        veto_before=r"\b(?:j'ai|nous\s+avons|je\s+l'ai)\s+(?:\w+\s+)?$",
+    ),
+    cue(
+        "incident de livraison",
+        1.5,
+        r"\bincident\s+(?:de\s+|d')?(?:livraison|acheminement)\b|\bnon\s+livrable\b|\blivraison\s+impossible\b"
+        r"|\bn'a\s+pas\s+pu\s+etre\s+livree?s?\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "il me le faut pour",
+        2.0,
+        r"\b(?:j'en\s+ai|en\s+ai)\s+besoin\s+(?:pour|avant|d'ici)\s+(?:\w+\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le\s+week-?end|demain|noel|\d)"
+        r"|\bil\s+me\s+(?:le|la|les)\s+faut\s+(?:pour|avant|d'ici)\s+(?:\w+\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le\s+week-?end|demain|noel|\d)",
         veto_after=OTHER_OBJECT,
     ),
     cue(
@@ -189,14 +220,17 @@ FOR: tuple[Cue, ...] = (
         2.0,
         r"\bou\s+(?:est|sont|en\s+est)\s+(?:le\s+reste|l'autre|les\s+autres|la\s+suite|le\s+deuxieme)\b"
         r"|\breste\s+de\s+(?:ma|la|mon|notre)\s+(?:\w+\s+)?" + _NOUNS + r"\b"
-        r"|\bqu'une\s+partie\b|\blivraison\s+partielle\b",
+        r"|\bqu'une\s+partie\b|\blivraison\s+partielle\b"
+        # "je n'ai reçu que la théière", "seule la cocotte est arrivée"
+        r"|\bn'(?:ai|avons)\s+recu\s+que\b|\bseule?s?\s+(?:la|le|les|l')\s*\w+\s+(?:est|sont)\s+(?:arrivee?s?"
+        r"|livree?s?)\b",
         veto_after=OTHER_OBJECT,
         role=PART_MISSING,
     ),
     cue(
         "délai de livraison",
         1.5,
-        r"\b(?:delais?|date)\s+(?:de\s+|d')?(?:livraison|reception|arrivee|expedition)\b"
+        r"\b(?:delais?|date)\s+(?:de\s+|d')?(?:livraison|reception|arrivee|expedition|envoi|sortie)\b"
         r"|\blivraison\s+prevue\b"
         r"|\bdate\s+prevue\b|\bprevue?\s+pour\s+le\b",
     ),
@@ -226,6 +260,7 @@ FOR: tuple[Cue, ...] = (
         + r"|\btracking\b|\bnumero\s+de\s+suivi\b",
         veto_after=OTHER_OBJECT,
         veto_before=r"retour",
+        role=CARRIER_REPORT,
     ),
     cue(
         "statut de ma commande",
@@ -256,6 +291,7 @@ FOR: tuple[Cue, ...] = (
         2.0,
         r"\b(?:indique|marque|affiche|note|signale)e?s?\s+(?:comme\s+)?livree?s?\b",
         veto_after=TO_THE_SELLER,
+        role=CARRIER_REPORT,
     ),
     cue(
         "n'a pas bougé",
@@ -299,6 +335,20 @@ AGAINST: tuple[Cue, ...] = (
     ),
     cue("remboursement", -0.8, r"\brembours\w*"),
     cue(
+        "question de remboursement",
+        -2.0,
+        r"\bquand\b" + CLAUSE + r"{0,40}?\brembours\w*|\b(?:pas|jamais)\s+(?:encore\s+|ete\s+)*rembourse\w*"
+        r"|\bou\s+en\s+est\s+(?:mon|le)\s+remboursement\b",
+    ),
+    cue(
+        "article renvoyé",
+        -1.0,
+        r"\b(?:j'ai|nous\s+avons|je\s+l'ai|je\s+les\s+ai)\s+(?:\w+\s+)?(?:renvoye|retourne|rendu|reexpedie)e?s?\b"
+        r"|\bcolis\s+(?:de\s+)?retour\b|\bretour\s+(?:a\s+ete\s+)?(?:depose|livre|recu)e?\b",
+        veto_after=r"expediteur",
+        role=RETURN_SENT,
+    ),
+    cue(
         "annulation",
         -1.2,
         r"\bannul(?:er|ez|ation|e)\b|\bretract\w*",
@@ -327,6 +377,14 @@ AGAINST: tuple[Cue, ...] = (
         -1.8,
         r"\b(?:mettre|changer|modifier|passer)\s+(?:\w+\s+){0,3}?au\s+nom\s+de\b|\bchanger\s+(?:le|de)\s+nom\b"
         r"|\bnom\s+du\s+destinataire\b",
+        role=CHANGE_REQUEST,
+    ),
+    cue(
+        "changer d'article",
+        -1.8,
+        r"\b(?:changer|modifier|echanger)\s+(?:la|le|de)\s+(?:couleur|taille|modele|coloris|pointure)\b"
+        r"|\bplutot\s+(?:la|le|les|en|un|une)\s+(?:\w+\s+)?(?:rouge|noir\w*|blanc\w*|bleu\w*|vert\w*|gris\w*"
+        r"|taille|couleur|modele)\b",
         role=CHANGE_REQUEST,
     ),
     cue(

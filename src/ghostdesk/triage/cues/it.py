@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from ghostdesk.triage.cues.base import (
+    CARRIER_REPORT,
     CHANGE_REQUEST,
     CLAUSE,
     CONDITIONAL,
@@ -18,6 +19,8 @@ from ghostdesk.triage.cues.base import (
     PART_MISSING,
     RECEIVED,
     RECEIVED_INFO_BEFORE,
+    REFUND_OBJECT,
+    RETURN_SENT,
     THANKED,
     TO_THE_SELLER,
     Cue,
@@ -32,7 +35,8 @@ _NOUNS = (
 # "il mio ordine", "il nostro pacco", "ho ordinato", "comprato": the buyer speaks of an order they have.
 ORDER_WORDS = (
     r"\b(?:mio|mia|miei|mie|nostro|nostra|nostri|nostre)\s+(?:\w+\s+)?" + _NOUNS + r"\b"
-    r"|\b(?:ordinat[oaie]|comprat[oaie]|acquistat[oaie])\b"
+    r"|\b(?:ordinat[oaie]|comprat[oaie]|acquistat[oaie]|prenotat[oaie]|preordinat[oaie])\b"
+    r"|\b(?:ho|abbiamo)\s+(?:fatto|effettuato)\s+(?:un|l')\s*(?:ordine|acquisto)\b"
 )
 
 FOR: tuple[Cue, ...] = (
@@ -93,6 +97,27 @@ FOR: tuple[Cue, ...] = (
         r"\bquando\b" + CLAUSE + r"{0,50}?\b(?:arriv\w*|ricev\w*|consegn\w*|aspettar\w*)"
         r"|\b(?:un\s+secolo|una\s+vita|un'eternita)\b",
         veto_after=OTHER_OBJECT,
+        veto_before=REFUND_OBJECT,  # "il rimborso quando arriva?"
+    ),
+    cue(
+        "annullato ma addebitato",
+        2.0,
+        r"\b(?:annullat|cancellat)[oaie]\b[^\n]{0,80}?\b(?:addebitat|pagat|prelevat|scalat)\w*"
+        r"|\b(?:addebitat|prelevat|scalat)\w*\b[^\n]{0,80}?\b(?:annullat|cancellat)[oaie]\b",
+        veto_before=r"\b(?:ho|abbiamo)\s+(?:\w+\s+)?$",
+    ),
+    cue(
+        "problema di consegna",
+        1.5,
+        r"\b(?:eccezione|anomalia|problema)\s+(?:di|nella|con\s+la|sulla)\s+consegna\b|\bnon\s+consegnabile\b"
+        r"|\bconsegna\s+(?:non\s+riuscita|fallita|impossibile)\b",
+        veto_after=OTHER_OBJECT,
+    ),
+    cue(
+        "mi serve per sabato",
+        2.0,
+        r"\bmi\s+serv(?:e|ono)\s+(?:\w+\s+)?(?:per|entro|prima\s+di)\s+(?:\w+\s+)?(?:lunedi|martedi|mercoledi|giovedi|venerdi|sabato|domenica|il\s+weekend|domani|natale|\d)",
+        veto_after=OTHER_OBJECT,
     ),
     cue(
         "perché annullato",
@@ -137,7 +162,8 @@ FOR: tuple[Cue, ...] = (
         "tempo trascorso",
         0.6,
         r"\b(?:sono\s+passat[ie]|da|dopo)\s+(?:\d+|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|una"
-        r"|piu\s+di\s+una?)\s+(?:giorni|settiman[ae])\b",
+        r"|piu\s+di\s+una?)\s+(?:giorni|settiman[ae])\b"
+        r"|\b(?:\d+|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|una)\s+(?:giorni|settiman[ae])\s+fa\b",
     ),
     cue(
         "in giacenza",
@@ -175,7 +201,10 @@ FOR: tuple[Cue, ...] = (
         2.0,
         r"\bdov(?:e|')\s*(?:e\s+|sono\s+)?(?:il\s+resto|l'altr[oa]|gli\s+altri|le\s+altre)\b"
         r"|\bresto\s+(?:del(?:l')?|dell)\s*(?:mio\s+|mia\s+)?(?:\w+\s+)?" + _NOUNS + r"\b"
-        r"|\bsolo\s+(?:una\s+)?parte\b|\bconsegna\s+parziale\b",
+        r"|\bsolo\s+(?:una\s+)?parte\b|\bconsegna\s+parziale\b"
+        # "mi è arrivata solo la moka", "ho ricevuto solo le tazzine" (not "arrivato solo ieri")
+        r"|\b(?:arrivat|ricevut|consegnat)[oaie]\s+(?:\w+\s+){0,2}?(?:solo|soltanto)\b"
+        r"(?!\s+(?:ieri|oggi|adesso|ora|stamattina|stasera|dopo|\d))",
         veto_after=OTHER_OBJECT,
         role=PART_MISSING,
     ),
@@ -197,7 +226,9 @@ FOR: tuple[Cue, ...] = (
     cue(
         "nessuna traccia dell'ordine",
         2.0,
-        r"\bnessuna\s+traccia\b|\bnon\s+(?:trovo|vedo|risulta|esiste|c'e)\b"
+        r"\bnessuna\s+traccia\b|\bnon\s+vedo\s+(?:niente|nulla)\b|\bne\s+conferma\b"
+        r"|\bnessuna\s+(?:e-?mail\s+di\s+)?conferma\b"
+        r"|\bnon\s+(?:trovo|vedo|risulta|esiste|c'e)\b"
         + CLAUSE
         + r"{0,30}?\b(?:ordine|acquisto)\b|\bordine\b"
         + CLAUSE
@@ -210,6 +241,7 @@ FOR: tuple[Cue, ...] = (
         r"|mio)\s+(?:\w+\s+)?(?:pacco|ordine|spedizione)",
         veto_after=OTHER_OBJECT,
         veto_before=r"\breso\b",
+        role=CARRIER_REPORT,
     ),
     cue(
         "stato dell'ordine",
@@ -242,6 +274,7 @@ FOR: tuple[Cue, ...] = (
         2.0,
         r"\b(?:risulta|segna|indica|dice|mostra|compare)\w*\s+(?:come\s+)?consegnat\w*",
         veto_after=TO_THE_SELLER,
+        role=CARRIER_REPORT,
     ),
     cue(
         "arriva a parte?",
@@ -287,10 +320,33 @@ AGAINST: tuple[Cue, ...] = (
         "reso",
         -2.0,
         r"\breso\b|\bresi\b|\brestitu\w*|\brimandare\s+indietro\b|\bsostitu\w*|\bcambio\b|\brispedit\w*"
-        r"|\brimandat[oaie]\s+indietro\b|\bcambiarl[oaie]\b|\bcambiare\s+(?:il|la|lo)\s+(?:colore|taglia|misura|modello)\b",
+        r"|\brimandat[oaie]\s+indietro\b|\bcambiarl[oaie]\b",
         veto_after=r"mittente",
     ),
     cue("rimborso", -0.8, r"\brimbors\w*|\bsoldi\s+indietro\b"),
+    cue(
+        "domanda sul rimborso",
+        -2.0,
+        r"\bquando\b" + CLAUSE + r"{0,40}?\b(?:rimbors\w*|soldi)\b|\brimborso\b" + CLAUSE + r"{0,20}?\bquando\b"
+        r"|\bdov(?:e|')\s*(?:e\s+)?(?:finito\s+)?(?:il\s+)?(?:mio\s+)?rimborso\b"
+        r"|\bnon\s+(?:ho\s+)?(?:ancora\s+)?(?:ricevuto\s+(?:il\s+)?rimborso|(?:sono\s+)?(?:stato|stata)\s+rimborsat[oa])",
+    ),
+    cue(
+        "articolo restituito",
+        -1.0,
+        r"\b(?:ho|abbiamo)\s+(?:gia\s+)?(?:restituit|rimandat|rispedit|res)[oaie]\b"
+        r"|\bil\s+reso\s+(?:\w+\s+){0,2}?(?:consegnat|arrivat|ricevut)\w*|\bpacco\s+(?:del\s+)?reso\b",
+        veto_after=r"mittente",
+        role=RETURN_SENT,
+    ),
+    cue(
+        "cambio di articolo",
+        -2.0,
+        r"\bcambiare\s+(?:il|la|lo)\s+(?:colore|taglia|misura|modello)\b"
+        r"|\bvorrei\s+(?:quell[oaie]|quelli|il|la|lo)\s+(?:\w+\s+)?(?:ross[oaie]|ner[oaie]|bianc[oaie]|blu"
+        r"|verd[ei]|gialla?|grigi[oa]|taglia|colore|misura)\b",
+        role=CHANGE_REQUEST,
+    ),
     cue(
         "annullamento",
         -1.2,

@@ -79,6 +79,13 @@ class Lexicon:
         r"(?!)"  # "every weekday", "werktags", "tous les jours": a routine, not a date for this order
     )
     owned_failure: str = r"(?!)"  # "we didn't process it in time": blame whose "not" is the admission itself
+    # -- the seller giving its own operations as the cause of a wait (blame in any words) --
+    own_cause: str = r"(?!)"  # "short-staffed", "Kollegen krank", "changé de logiciel", "label printer"
+    consequence: str = r"(?!)"  # "delayed", "im Rückstand", "bloquées", "vamos con retraso": the wait
+    internal: str = r"(?!)"  # "internal", "intern": a cause that is the seller's without "we" or "our"
+    # -- marketing as a structure: an invitation towards the seller's other offers --
+    invitation: str = r"(?!)"  # "have a look", "schauen Sie", "découvrez", "echa un vistazo", "scopri"
+    our_range: str = r"(?!)"  # "our shop", "unser Sortiment", "notre blog", "nuestra tienda", "nostra vetrina"
 
 
 @dataclass(frozen=True)
@@ -126,6 +133,11 @@ class CompiledLexicon:
     schedule: re.Pattern[str]
     habitual: re.Pattern[str]
     owned_failure: re.Pattern[str]
+    own_cause: re.Pattern[str]
+    consequence: re.Pattern[str]
+    internal: re.Pattern[str]
+    invitation: re.Pattern[str]
+    our_range: re.Pattern[str]
 
 
 def _join(patterns: str | tuple[str, ...], plain: bool = False) -> re.Pattern[str]:

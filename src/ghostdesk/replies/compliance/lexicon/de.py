@@ -216,6 +216,10 @@ LEXICON = Lexicon(
         r"\b(?:haben|habe)\s+(?:wir|ich)\s+(?:\w+\s+)?zu verantworten\b|\b(?:wir|ich)\s+(?:haben|habe)\s+"
         r"(?:\w+\s+){0,3}?zu verantworten\b",
         r"\bes ist unsere schuld\b|\bdas ist unsere schuld\b",
+        r"\b(?:das|dies|es)\s+(?:liegt|lag)\s+(?:\w+\s+){0,2}?an uns\b|\bliegt (?:das|dies|es)\s+(?:\w+\s+){0,2}?"
+        r"an uns\b",
+        r"\bbei uns\b[^.!?\n]{0,30}\bschief\w*|\bschief(?:gelaufen|gegangen)\b[^.!?\n]{0,20}\bbei uns\b",
+        r"\b(?:wir|ich|uns)\b[^.!?\n]{0,60}\b(?:versehentlich|irrtümlich|aus versehen|fälschlicherweise)\b",
         r"\bwir hätten\b[^.!?\n]{0,60}\b(?:müssen|sollen)\b",
         r"\b(?:uns|mir)\b[^.!?\n]{0,30}\b(?:fehler|versehen|missgeschick|panne|patzer|lapsus|schnitzer|"
         r"fauxpas)\b[^.!?\n]{0,15}\b(?:unterlaufen|passiert)\b",
@@ -281,6 +285,10 @@ LEXICON = Lexicon(
         r"\b(?:bekommen|erhalten)\s+sie\s+(?:\w+\s+){0,4}?(?:geld|betrag|kaufpreis|summe|cent|euro)\s+"
         r"(?:\w+\s+){0,3}?zurück\b",
         r"\bgutschrift\s+(?:erhalten|veranlassen|veranlasst)\b",
+        r"\b(?:(?:wir|ich)\s+(?:\w+\s+)?(?:übernehmen|übernehme|erledigen|erledige)|(?:übernehmen|erledigen)\s+wir|"
+        r"übernehme ich|erledige ich)\s+(?:\w+\s+){0,2}?(?:die\s+)?(?:stornierung|erstattung|rückerstattung|"
+        r"rückzahlung)\b|\b(?:kümmern uns|kümmere mich)\s+(?:\w+\s+)?um\s+(?:die\s+)?(?:stornierung|erstattung|"
+        r"rückerstattung)\b",
         r"\bbetrachten sie\b[^.!?\n]{0,40}\bals (?:storniert|erstattet|erledigt)\b",
         r"\b(?:geld|betrag|kaufpreis)\b[^.!?\n]{0,40}\b(?:wieder auf|zurück auf|zurücküberwiesen|erstattet|"
         r"gutgeschrieben)",
@@ -351,6 +359,7 @@ LEXICON = Lexicon(
         r"\bunsere[mns]?\s+(?:gesamte[mns]?|ganze[mns]?|komplette[mns]?)\s+\w*(?:sortiment|angebot|katalog|"
         r"kollektion)\b",
         r"\bverteiler\b|\bmailingliste\b|\bneue(?:n|s)?\s+produkt(?:e|en)?\b",
+        r"\bcode\b[^.!?\n]{0,30}\b\d+\s*%|\b\d+\s*%[^.!?\n]{0,40}\bgültig\b",
         r"\b(?:wir verkaufen|verkaufen wir|führen wir|wir führen|wir haben)\s+(?:\w+\s+){0,2}?auch\b",
         r"\b(?:shop|store|storefront|sortiment)\b[^.!?\n]{0,60}\b(?:vorbei|stöbern|reinschauen)\b|"
         r"\bschauen sie (?:doch |gerne |einfach )*(?:mal )?vorbei\b",
@@ -371,6 +380,7 @@ LEXICON = Lexicon(
         r"(?:\w+\s+){0,2}?(?:schreiben|abgeben|hinterlassen|verfassen|ändern|löschen|anpassen|geben|posten|"
         r"veröffentlichen)",
         r"\bim gegenzug (?:für|zu) (?:eine|ihre|einer) (?:\w+\s+)?(?:bewertung|rezension)",
+        r"\bbevor (?:sie|du)\b[^.!?\n]{0,30}\b(?:bewert|rezension|feedback|sterne)\w*",
         r"\b(?:ändern|löschen|entfernen|anpassen|zurückziehen|überdenken)\s+sie\s+(?:bitte\s+)?(?:ihre\s+)?"
         r"(?:negative\s+)?(?:bewertung|rezension|feedback)\w*",
         r"\b(?:negative|schlechte|kritische)[ns]?\s+(?:bewertung|rezension|feedback)\w*\b[^.!?\n]{0,60}"
@@ -456,9 +466,45 @@ LEXICON = Lexicon(
         rf"so)\.?(?=\s|$)"
     ),
     owned_failure=(
-        r"\b(?:wir|ich)\s+(?:haben|habe|hatten|hatte)\s+(?:\w+\s+){0,4}?nicht\s+(?:rechtzeitig|pünktlich|"
+        r"\b(?:(?:wir|ich)\s+(?:haben|habe|hatten|hatte)|(?:haben|habe|hatten|hatte)\s+(?:wir|ich))\s+"
+        r"(?:\w+\s+){0,4}?nicht\s+(?:rechtzeitig|pünktlich|"
         r"schnell genug|"
         r"zeitnah)\b|\b(?:wir|ich)\s+(?:\w+\s+){0,4}?nicht\s+rechtzeitig\s+\w+\s+(?:haben|habe|hatten)\b"
+    ),
+    own_cause=(
+        r"\b(?:personell|personalmangel|personalengpass|personalausfall|personalausfälle|unterbesetzt|"
+        r"knapp besetzt|dünn besetzt|zu wenig (?:personal|leute|mitarbeiter)|nicht genug (?:personal|leute|"
+        r"mitarbeiter))\w*"
+        r"|\b(?:kolleg\w*|mitarbeiter\w*|team|personal|packer\w*|hälfte (?:des|unseres) teams)\b[^.!?\n]{0,30}"
+        r"\b(?:krank\w*|erkältet|grippe|ausgefallen|fehlen|fehlt)\b|\bkrankheit\w*"
+        r"|\b(?:umstellung|umzug|wechsel|migration|umstieg|einführung|umbau)\b[^.!?\n]{0,40}\b(?:\w*system\w*|"
+        r"software|lager\w*|warenwirtschaft\w*|shop\w*|versanddienstleister|plattform)"
+        r"|\b(?:\w*system\w*|software|lager\w*|warenwirtschaft\w*)\b[^.!?\n]{0,30}\b(?:umgestellt|umgezogen|"
+        r"gewechselt|erneuert|zieht um|ziehen um)\b|\bumzieh\w*|\bumgezogen\b"
+        r"|\bzu viele bestellungen\b|\b(?:flut|ansturm|welle)\s+(?:an|von)\s+bestellungen\b|\bbestellflut\b|"
+        r"\bunterschätzt\b|\büberlastet\b|\büberrannt\b"
+        r"|\betikettendrucker\b|\bdrucker\b[^.!?\n]{0,20}\b(?:kaputt|defekt|ausgefallen|streikt)"
+        r"|\b(?:problem|fehler|panne|störung|schwierigkeit)\w*\s+(?:mit|in|bei|im)\s+unsere[mnrs]?\s+\w+"
+        r"|\b(?:pack|verpackungs|kommissionier|bearbeitungs)(?:fehler|problem)\w*"
+        r"|\bintern\w*\s+(?:fehler|versäumnis|versehen|panne|problem)\w*"
+        r"|\b(?:wir|ich)\s+(?:haben|habe)\s+(?:\w+\s+){0,3}?(?:vergessen|übersehen|versäumt)\b"
+    ),
+    consequence=(
+        r"\bverzöger\w*|\bverspät\w*|\brückstand\b|\b(?:im|in) verzug\b|\bengpass\w*|\bhinterher\w*|"
+        r"\bliegen geblieben\b|\bnoch\b[^.!?\n]{0,20}\bbei uns\b|\bhängen geblieben\b|\bhängt\b|"
+        r"\bnicht rechtzeitig\b|\bzu spät\b|\blangsamer\b|\bnicht nachgekommen\b"
+        r"|\bnichts?\s+(?:\w+\s+){0,3}?(?:verschickt|versandt|bearbeitet|übernommen|übergeben|weitergeleitet|"
+        r"gemeldet|rausgegangen|abgeholt|verpackt|gepackt|erfasst|übertragen|verschicken|versenden|bearbeiten|"
+        r"packen|rausschicken|übergeben)\b"
+    ),
+    internal=r"\bintern\w*",
+    invitation=(
+        r"\b(?:schauen|sehen) sie\b|\bschau\b|\bwerfen sie\b|\bbesuchen sie\b|\bentdecken sie\b|\bstöbern\b|"
+        r"\bfinden sie\b|\bentdecke\b|\bprobieren sie\b"
+    ),
+    our_range=(
+        r"\bunsere[mnrs]?\s+(?:\w+[- ]){0,2}?(?:shop|store|sortiment|kollektion|produktlinie|serie|produkte|"
+        r"blog|markenshop)\w*"
     ),
     habitual=(
         r"\bwerktags\b|\btäglich\b|\bjeden (?:tag|werktag|morgen|nachmittag)\b|\b(?:montag|dienstag|"

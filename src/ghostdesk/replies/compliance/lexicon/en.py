@@ -179,7 +179,9 @@ LEXICON = Lexicon(
         r"\b(?:we|i)\s+(?:take|accept|bear)\s+(?:full\s+|complete\s+|the\s+|all\s+)*(?:responsibility|"
         r"blame)\b",
         r"\b(?:caused|created)\s+by\s+(?:us|our (?:team|warehouse|system|staff|side))\b",
-        r"\bwe\s+(?:have\s+|'ve\s+)?(?:caused|delayed|held up|forgot|failed to|messed up|dropped the ball|"
+        r"\b(?:we|i)\s+(?:have\s+|'ve\s+)?forgot(?:ten)?\b(?!\s+to\s+(?:mention|say|tell|add|attach|ask|include|"
+        r"reply|answer|write))",
+        r"\b(?:we|i)\s+(?:have\s+|'ve\s+)?(?:caused|delayed|held up|failed to|messed up|dropped the ball|"
         r"made (?:an|a) (?:error|mistake)|were slow|were late|mishandled|overlooked|neglected)\b",
         r"\bour\s+(?:warehouse|team|staff|system|store|shop|packing team|fulfil+ment team)(?:'s)?\s+"
         r"(?:mistake|error|fault|failure|delay|oversight|forgot|failed|made|delayed|caused|held|slowed|"
@@ -191,7 +193,7 @@ LEXICON = Lexicon(
         r"\bour (?:own )?(?:shipping |processing |handling )?delay\b",
         r"\bthe (?:delay|problem|issue|hold-up) (?:is|was) (?:entirely |completely |all )?(?:on us|"
         r"our fault|our doing)\b",
-        r"\b(?:that|this|it)(?: one)?(?:'s| is| was)(?: \w+)? on us\b|\bwe dropped the ball\b|"
+        r"\b(?:that|this|it)(?: one)?(?:'s| is| was)(?: \w+)? on (?:us|me)\b(?!\s+to\b)|\bwe dropped the ball\b|"
         r"\bour (?:own )?doing\b",
         r"\b(?:due to|because of|result of|caused by|owing to|down to|stems? from|comes? from|there (?:was|"
         r"were|"
@@ -220,9 +222,11 @@ LEXICON = Lexicon(
         r"\b(?:we|i)\s+(?:\w+\s+){0,3}?(?:processed|handled|packed|shipped|dealt with)\s+(?:\w+\s+){0,3}?"
         r"(?:late|too late|slowly)\b|\b(?:we|i)(?:'re| are|'ve been| have been)\s+(?:running\s+)?behind\b",
         r"\b(?:we|i)(?:'re| are|'m| am)\s+(?:\w+\s+)?(?:the )?(?:culprits?|guilty)\b",
-        r"\b(?:delay|hold-up|wait|problem|issue|this|that|it)\s+(?:is|was)\s+(?:entirely\s+|fully\s+|"
+        r"\b(?:delay|hold-up|wait|problem|issue|this|that|it)(?:'s|\s+is|\s+was)\s+(?:entirely\s+|fully\s+|"
         r"all\s+|"
-        r"completely\s+|solely\s+)?(?:our|my)\s+(?:own\s+)?responsibility\b",
+        r"completely\s+|solely\s+)?(?:our|my)\s+(?:own\s+)?responsibility\b(?!\s+to\b)",
+        r"\bmea culpa\b|\b(?:we|i)\b[^.!?\n]{0,40}\b(?:accidentally|mistakenly|inadvertently|by mistake|"
+        r"in error)\b",
         r"\b(?:we|i)\s+(?:were|was|have been|'ve been)\s+(?:\w+\s+)?(?:too slow|slow to|late to|careless|"
         r"sloppy|"
         r"negligent)\b",
@@ -235,9 +239,9 @@ LEXICON = Lexicon(
         r"\b(?:we|i)\s+(?:'ll\s+|will\s+)?(?:go ahead and |immediately |now )?(?:refund|cancel|"
         r"reimburse)\s+"
         r"(?:you|it|the order|your order|this order|your payment)\b",
-        r"\b(?:we|i)\s*(?:'ll|will|can|have|'ve)\s+(?:\w+\s+){0,2}?(?:issue|process|arrange|send|initiate|"
-        r"organi[sz]e)\s+(?:you\s+)?(?:a|an|the|your)\s+(?:full\s+|complete\s+|partial\s+)?(?:refund|"
-        r"cancellation|reimbursement)\b",
+        r"\b(?:we|i)\s*(?:'ll|will|can|have|'ve)?\s+(?:\w+\s+){0,2}?(?:issue|process|arrange|send|initiate|"
+        r"organi[sz]e|take care of|handle|sort out|deal with|look after|take over)\s+(?:you\s+)?(?:a|an|the|"
+        r"your)\s+(?:full\s+|complete\s+|partial\s+)?(?:refund|cancellation|reimbursement)\b",
         r"\blet (?:me|us) (?:\w+\s+)?(?:cancel|refund)\b",
         r"(?:\b(?:we|i)(?:'re|'m|'d be|'ll be| are| am| would be| will be)?\s+(?:\w+\s+)?|(?:^|"
         r"(?<=[.!?\n-]))\s*)"
@@ -285,6 +289,8 @@ LEXICON = Lexicon(
         r"\b\d+\s*%\s*off\b|\bpercent off\b",
         r"\bbuy one,? get one\b|\bbogo\b",
         r"\bnewsletter\b|\bmailing list\b",
+        r"\b(?:code|coupon|voucher)\b[^.!?\n]{0,30}\b\d+\s*%|\b\d+\s*%[^.!?\n]{0,40}\b(?:valid|good)"
+        r"\s+(?:on|for|across)\b",
         r"\bsubscribe\b|\bsign up\b",
         r"\bfollow us\b|\blike us on\b",
         r"\b(?:instagram|facebook|tiktok|twitter|youtube|pinterest|snapchat|linkedin)\b",
@@ -300,7 +306,8 @@ LEXICON = Lexicon(
         r"\bloyalty (?:program|discount|reward)\b",
         r"\b\d+\s*%\s*(?:less|cheaper|discount|savings?)\b|(?<![\w-])-\d+\s*%",
         r"\bwe also (?:sell|offer|stock|carry|make|have)\b",
-        r"\b(?:now |also )?available (?:in|on|from) our\b|\b(?:our|the) new\s+(?:[\w-]+\s+){0,2}?(?:range|"
+        r"\b(?:now |also )?available (?:in|on|from) our\b(?!\s+(?:amazon\s+)?(?:product|item|listing)\s+"
+        r"(?:page|listing)\b)|\b(?:our|the) new\s+(?:[\w-]+\s+){0,2}?(?:range|"
         r"line|collection|series|models?|products?)\b|"
         r"\b(?:launch|launches|launching|coming soon)\b|"
         r"\bbundle\b|\b(?:download|get|install|try) our app\b|\bour (?:other|more) (?:listings|offers|"
@@ -339,6 +346,8 @@ LEXICON = Lexicon(
         r"submit|updat|chang|edit|remov|shar|add)\w*\s+(?:us\s+)?(?:a\s+|an\s+|your\s+|the\s+)?(?:\w+\s+)?"
         r"(?:review|feedback|rating)",
         r"\b(?:in exchange|in return) for (?:a|an|your) (?:\w+\s+)?(?:review|feedback|rating)",
+        r"\bbefore (?:you\s+)?(?:leav|post|writ|giv|submit|add|rat)\w*\s+(?:us\s+)?(?:a\s+|an\s+|any\s+|"
+        r"your\s+|the\s+)?(?:\w+\s+)?(?:feedback|reviews?|ratings?)\b",
         r"\b(?:negative|bad|poor|1-star|one-star) (?:feedback|reviews?|ratings?)\b[^.!?\n]{0,60}\b"
         r"(?:remov|delet|chang|updat|revis|take (?:it )?down|withdraw)",
         r"\b(?:review|feedback|rating|rate us)\b[^.!?\n]{0,40}\b(?:if|when|once|provided)\b[^.!?\n]{0,30}"
@@ -437,5 +446,46 @@ LEXICON = Lexicon(
     habitual=(
         r"\bevery (?:day|weekday|morning|afternoon|evening|\w+day)\b|\beach (?:day|weekday)\b|\bdaily\b|"
         r"\bon weekdays\b"
+    ),
+    own_cause=(
+        r"\b(?:short[- ]staffed|understaffed|short of staff|staff(?:ing)? (?:shortages?|issues?|problems?)|"
+        r"shortage of staff|"
+        r"not enough (?:staff|people|hands)|(?:didn't|did not|don't|do not) have enough (?:staff|people|hands))"
+        r"|\b(?:staff|colleagues?|team(?: members)?|packers?|employees?|half (?:of )?(?:our|the) team)\b"
+        r"[^.!?\n]{0,30}\b(?:off sick|sick|ill|off with|down with|on sick leave|absent|with (?:the )?(?:flu|"
+        r"covid))\b"
+        r"|\b(?:mov(?:ed|ing)|relocat(?:ed|ing)|switch(?:ed|ing)|chang(?:ed|ing)|migrat(?:ed|ing)|"
+        r"upgrad(?:ed|ing)|updat(?:ed|ing))\s+(?:over\s+)?(?:to\s+|from\s+)?(?:a\s+|an\s+|our\s+|the\s+)?"
+        r"(?:new\s+)?(?:warehouse|premises|unit|system|software|platform|inventory|stock system|order system|"
+        r"shop system|label printer|courier|logistics)"
+        r"|\bunderestimated\b|\b(?:too many|flood of|surge (?:in|of)|rush of|influx of|high volume of|"
+        r"record number of) orders\b|\b(?:swamped|overwhelmed|snowed under|overloaded|inundated)\b"
+        r"|\blabel printer\b|\bprinter\b[^.!?\n]{0,20}\b(?:broke|broken|failed|jammed|stopped|down)\b"
+        r"|\b(?:packing|packaging|picking|labell?ing|processing|dispatch) (?:error|mistake|mix-?up|problem|"
+        r"issue|glitch)s?\b"
+        r"|\b(?:problem|issue|glitch|fault|trouble|error|mix-?up|hiccup|outage|bug|breakdown)s?\s+"
+        r"(?:with|in|at)\s+(?:our|my)\s+(?:own\s+)?\w+"
+        r"|\b(?:we|i)\s+(?:\w+\s+)?(?:forgot|overlooked|omitted|neglected|misplaced)\b"
+        r"|\binternal\s+(?:error|mistake|oversight|problem|issue|glitch|mix-?up)\b"
+        r"|\b(?:our|my)\s+(?:\w+\s+){0,2}?(?:system|software|printer|scanner|website|platform|till)\s+(?:glitched|"
+        r"crashed|went down|failed|broke(?: down)?|stopped working|had (?:a|an) (?:glitch|outage|problem|issue|"
+        r"fault))\b"
+    ),
+    consequence=(
+        r"\bdelay\w*|\bheld up\b|\bhold-?up\b|\bbehind\b|\bbacklog\b|\bstuck\b|\blate\b|\bslow\w*|"
+        r"\bslipped\b|\bon time\b|\bin time\b|\bstill (?:\w+\s+)?(?:pending|waiting|here|with us|sitting)\b"
+        r"|(?:\bnot|n't|\bnever)\s+(?:yet\s+)?(?:been\s+|be\s+)?(?:\w+\s+)?(?:ship\w*|sent|send|process\w*|"
+        r"dispatch\w*|pick\w*|pack\w*|go(?:ne)? out|left|leave|handed|transferred|imported|come through|"
+        r"registered|recorded|collected|booked|reached|made it)\b"
+    ),
+    internal=r"\binternal\b",
+    invitation=(
+        r"\b(?:have|take) a (?:\w+\s+)?look\b|\bcheck out\b|\bvisit\b|\bbrowse\b|\bexplore\b|"
+        r"\bdiscover\b|\bfind (?:it|them|more|these|those|lots)\b|\byou(?:'ll| will| can) (?:also )?find\b|"
+        r"\btry (?:our|them|it)\b"
+    ),
+    our_range=(
+        r"\bour (?:\w+\s+){0,2}?(?:shop|store|storefront|range|ranges|collection|line|products|items|"
+        r"catalog(?:ue)?|blog|brand page|selection)\b"
     ),
 )

@@ -139,7 +139,7 @@ LEXICON = Lexicon(
         r"\b\w{2,}(?:\u00f3|aron|ieron)\b|"
         r"\b(?:anterior|anteriores|fue|fueron|ha sido|han sido|hemos|ha|ayer|anteayer|hace|ya|pasado|"
         r"pasada|salió|"
-        r"se envió|llegó)\b"
+        r"se envió|llegó)\b|\b(?:figura|consta|aparece|figuraba|constaba|aparecía)\s+como\s+\w+(?:ad|id)[oa]s?\b"
     ),
     promise_words=(
         r"\bcomo (?:muy )?tarde\b|\ba más tardar\b|\bprometido\b|\bsin falta\b|\bseguro\b(?! que no)|"
@@ -175,6 +175,10 @@ LEXICON = Lexicon(
         r"\bnuestro\s+(?:almacén|equipo|sistema|personal)\s+(?:ha\s+)?(?:\w+\s+){0,2}?(?:cometido|olvidado|"
         r"retrasado|fallado|causado)\b",
         r"\bla culpa es (?:nuestra|mía)\b|\bculpa nuestra\b|\bnuestra culpa\b",
+        r"\b(?:es|fue|ha sido)\s+(?:\w+\s+)?(?:responsabilidad|culpa)\s+(?:nuestra|mía)\b|\b(?:la\s+)?"
+        r"(?:responsabilidad|culpa)(?:\s+\w+){0,3}\s+es\s+(?:nuestra|mía)\b(?!\s+de\s+\w+r\b)|\bmea culpa\b",
+        r"\b(?:vamos|estamos|andamos|íbamos)\s+(?:un poco\s+|algo\s+|muy\s+)?(?:con retraso|atrasad[oa]s|"
+        r"retrasad[oa]s)\b|\bpor (?:error|equivocación|despiste) nuestr[oa]\b",
         r"\b\w+(?:amos|é)\s+mal\b|\b(?:lo|la)\s+(?:ha|han)\s+causado\s+nuestr[oa]\b|\b(?:ha|"
         r"han)\s+causado\s+nuestr[oa]\b",
         r"\b(?:error|fallo|problema|descuido)\s+(?:de|por)\s+nuestro\s+lado\b|\bse nos pasó\b",
@@ -221,6 +225,8 @@ LEXICON = Lexicon(
         r"(?:cancelad|anulad|reembolsad)[oa]s?\b",
         r"\brecibirá\s+(?:un|el|su)\s+reembolso\b",
         r"\breembolso\s+(?:completo|total|íntegro|inmediato)\b",
+        r"\b(?:nos|me)\s+(?:encargamos|encargo|ocupamos|ocupo|encargaremos|ocuparemos)\s+(?:\w+\s+){0,2}?"
+        r"(?:de\s+)?(?:la\s+|el\s+|del\s+)?(?:cancel\w+|anul\w+|reembols\w+)",
         r"\b(?:le\s+|se\s+lo\s+)?(?:cancelo|anulo|reembolso|devuelvo|devolvemos)\s+(?:el|su|la|los|todo|"
         r"ahora|de)\b",
         r"\b(?:tramitamos|tramito|procesamos|proceso|iniciamos|emitimos|gestionamos|"
@@ -248,6 +254,7 @@ LEXICON = Lexicon(
         r"\boferta\w*\s+(?:especial|exclusiva|limitada|del día|única|imbatible)\w*|\bofertas\b",
         r"\brebajas\b|\bliquidación\b",
         r"\bboletín\b|\bnewsletter\b",
+        r"\b(?:código|cupón)\b[^.!?\n]{0,30}\b\d+\s*%|\b\d+\s*%[^.!?\n]{0,40}\bválido\b",
         r"\bsuscríba\w*|\bsuscríbete\b|\bregístrese\b",
         r"\bsíganos\b|\bsíguenos\b",
         r"\b(?:instagram|facebook|tiktok|twitter|youtube|pinterest|snapchat)\b",
@@ -283,7 +290,9 @@ LEXICON = Lexicon(
     feedback=(
         r"\bvalóre(?:nos|nos)\s+(?:positivamente|bien)\b|\bpuntúenos\s+(?:bien|alto)\b",
         r"\b(?:valoración|nota|puntuación|reseña) de (?:diez|10|sobresaliente)\b",
-        r"\b(?:5|cinco)\s+estrellas\b",
+        r"\b(?:5|cinco)\s+estrell(?:as|itas)\b",
+        r"\bantes de (?:dejar|publicar|escribir|poner|dar)(?:nos|le|la)?\s+(?:una\s+|un\s+|su\s+|tu\s+|la\s+)?"
+        r"(?:\w+\s+)?(?:valoración|opinión|reseña|comentario|calificación)\b",
         r"\b(?:valoraci[óo]n|opini[óo]n|reseña|comentario|calificaci[óo]n|puntuaci[óo]n)(?:es|"
         r"s)?\s+(?:muy\s+)?"
         r"(?:positiv\w+|favorable\w*|excelente\w*|buena\w*)",
@@ -325,7 +334,8 @@ LEXICON = Lexicon(
     request=(
         r"\b(?:¿)?(?:podría|podrías|le importaría|te importaría|sería posible)\b|\bpor favor\b|"
         r"\ble rogamos\b|"
-        r"\bte rogamos\b|\ble pedimos\b|\b(?:le|te) agradeceríamos\b|\bnos encantaría\b"
+        r"\bte rogamos\b|\ble pedimos\b|\b(?:le|te) agradeceríamos\b|\bnos encantaría\b|"
+        r"\b(?:le|te) (?:pediríamos|pedimos)\b|\bamablemente\b"
     ),
     satisfaction=r"\b(?:satisfech[oa]s?|content[oa]s?|encantad[oa]s?|feliz|felices|100\s?%)\b",
     gating=r"\b(?:solo si|sólo si|solo cuando|si|antes de|una vez|cuando|hasta que|en cuanto|espere)\b",
@@ -371,6 +381,33 @@ LEXICON = Lexicon(
     owned_failure=(
         r"\bno\s+(?:lo\s+|la\s+|le\s+)?(?:\w+(?:amos|é)|hemos \w+|he \w+)\s+(?:\w+\s+){0,3}?(?:a tiempo|"
         r"con rapidez|lo bastante rápido)\b"
+    ),
+    own_cause=(
+        r"\b(?:falta|escasez) de personal\b|\b(?:poco|menos) personal\b|\bdesbordad[oa]s\b|\bsaturad[oa]s\b"
+        r"|\b(?:equipo|personal|compañer[oa]s|emplead[oa]s|trabajador\w*)\b[^.!?\n]{0,30}\b(?:de baja|"
+        r"enferm[oa]s?|gripe|ausentes?)\b|\bbajas? (?:por enfermedad|médicas?)\b"
+        r"|\b(?:cambi\w*|mudanza|traslad\w*|migra\w*|actualiza\w*)\b[^.!?\n]{0,30}\b(?:programa|"
+        r"sistema|software|almacén|plataforma|nave|proveedor)\w*|\bnos (?:hemos )?mudado\b|\bnos mudamos\b"
+        r"|\bdemasiados pedidos\b|\b(?:avalancha|aluvión|pico) de pedidos\b|\bsubestima\w*"
+        r"|\bimpresora\b"
+        r"|\b(?:problema|fallo|error|incidencia|avería)s?\s+(?:\w+\s+){0,2}?(?:con|en|de)\s+(?:el\s+|la\s+)?"
+        r"(?:nuestr[oa]s?|embalaje|empaquetado|almacén|sistema|programa|etiquet\w*|preparación)\b"
+        r"|\b(?:error|fallo|problema) intern[oa]\b"
+    ),
+    consequence=(
+        r"\bretras\w*|\bdemora\w*|\batrasad\w*|\bbloquead\w*|\bparad[oa]s\b|\batascad\w*|\ba tiempo\b"
+        r"|\bno\s+(?:ha|han|hemos|se ha|se han)?\s*(?:podido\s+)?(?:salido|enviado|enviar|procesado|procesar|"
+        r"despachado|preparado|salir)\b|\btodavía no\b|\baún no\b|\bno\s+(?:pudimos|hemos podido|pude|he podido|"
+        r"podemos)\s+(?:\w+\s+)?(?:enviar|salir|procesar|despachar|preparar|entregar)\b"
+    ),
+    internal=r"\bintern[oa]s?\b",
+    invitation=(
+        r"\b(?:eche|echa|echar|echen)\s+un (?:vistazo|ojo)\b|\bdescubr\w*|\bvisit\w*|\bconoce[rn]?\b|"
+        r"\bconozca\b|\bencontrará[sn]?\b|\bprueb[ae]\b"
+    ),
+    our_range=(
+        r"\bnuestr[oa]s?\s+(?:\w+\s+){0,2}?(?:tienda|gama|colección|línea|productos|catálogo|blog|recetas|"
+        r"novedades|escaparate)\b"
     ),
     habitual=r"\btodos los días\b|\bcada día\b|\blos días laborables\b|\bde lunes a viernes\b|\ba diario\b",
 )

@@ -170,7 +170,8 @@ LEXICON = Lexicon(
         r"(?:l'|la\s+|toute\s+la\s+|l'entière\s+|la\s+pleine\s+)?(?:entière\s+|"
         r"pleine\s+)?(?:responsabilité|faute|erreur)",
         r"\bcausé\w*\s+par\s+(?:nous|notre|nos)\b|\bdû\s+à\s+notre\b",
-        r"\bnous\s+avons\s+(?:\w+\s+){0,3}?(?:oublié|tardé|négligé|commis une erreur|fait une erreur|"
+        r"\bmea culpa\b|\b(?:nous|je|j')\b[^.!?\n]{0,40}\bpar (?:erreur|mégarde|inadvertance)\b",
+        r"\b(?:nous\s+avons|j'ai)\s+(?:\w+\s+){0,3}?(?:oublié|omis|tardé|négligé|commis une erreur|fait une erreur|"
         r"retardé|"
         r"fait une faute|mal géré)\b",
         r"\bnotre\s+(?:entrepôt|équipe|système|service|personnel|"
@@ -178,6 +179,10 @@ LEXICON = Lexicon(
         r"oublié|retardé|tardé|causé)\b",
         r"\bnous avons\s+(?:\w+\s+){0,2}?mal\s+\w+",
         r"\bnotre\s+retard\b|\bc'est de notre faute\b|\bla faute nous incombe\b",
+        r"\bnous (?:avons|accusons)\s+(?:un peu\s+|beaucoup\s+|pas mal\s+)?(?:du|un|de) retard\b|"
+        r"\bnous sommes (?:un peu\s+|très\s+)?en retard\b",
+        r"\b(?:c'est|c'était|cela relève de|ça relève de)\s+(?:\w+\s+)?(?:notre|ma)\s+(?:faute|responsabilité)\b"
+        r"(?!\s+de\s+\w+er\b)",
         r"\b(?:excuser|excusons|excuse)\s+(?:\w+\s+){0,2}?(?:notre|mon)\s+(?:erreur|oubli|retard)\b",
         r"\bnous aurions dû\b|\bnous aurions pu\b[^.!?\n]{0,40}\béviter\b",
         r"\bpassée? à la trappe\b|\bnous (?:est|a) (?:sortie? de la tête|échappé)\b|"
@@ -225,6 +230,8 @@ LEXICON = Lexicon(
         r"(?:\b(?:nous|je)\s+|\bj')(?:\w+\s+){0,2}?(?:lancé|initié|effectué|déclenché|demandé|enclenché|"
         r"émis)\s+(?:\w+\s+){0,1}?(?:l'|le\s+|un\s+|une\s+)?(?:annulation|remboursement)",
         r"\bremboursement\s+(?:intégral|complet|total|immédiat)\b",
+        r"(?:\bnous nous|\bje m'|\bje me)\s*(?:occupons|occupe|chargeons|charge)\s+(?:\w+\s+){0,2}?"
+        r"(?:de l'|du\s+|de la\s+|d')?(?:annulation|remboursement|annuler|rembourser)",
         r"\bconsidérez\b[^.!?\n]{0,40}\bcomme (?:annulée?|remboursée?)\b",
         r"\b(?:argent|montant|somme)\b[^.!?\n]{0,40}\b(?:recrédité|remboursé|rendu|reversé|reviendra)\w*",
     ),
@@ -243,6 +250,7 @@ LEXICON = Lexicon(
         r"\boffre\w*\s+(?:spéciale|exclusive|limitée|du moment|promotionnelle|imbattable)s?\b",
         r"\bbon\s+(?:de réduction|d'achat)\b|\bchèques?[- ]cadeaux?\b|\bcartes?[- ]cadeaux?\b",
         r"\bnewsletter\b|\blettre d'information\b",
+        r"\bcode\b[^.!?\n]{0,30}\b\d+\s*%|\b\d+\s*%[^.!?\n]{0,40}\bvalable\b|\bvalable sur (?:toute?s?|l'ensemble)\b",
         r"\babonnez-vous\b|\binscrivez-vous\b",
         r"\bsuivez-nous\b",
         r"\b(?:instagram|facebook|tiktok|twitter|youtube|pinterest|snapchat)\b",
@@ -292,7 +300,9 @@ LEXICON = Lexicon(
         r"\b(?:passer|mettre|changer|transformer)\s+(?:votre|l'|cet|cette)\s*(?:avis|évaluation|note|"
         r"commentaire)\s+en\s+"
         r"(?:positi\w+|5 étoiles|cinq étoiles)",
-        r"\b(?:5|cinq)\s+étoiles\b",
+        r"\b(?:5|cinq)\s+(?:petites\s+|belles\s+)?étoiles\b",
+        r"\bavant de (?:nous\s+)?(?:laisser|publier|écrire|donner|mettre|poster)\s+(?:un\s+|une\s+|votre\s+|"
+        r"le\s+|la\s+)?(?:\w+\s+)?(?:avis|évaluation|commentaire|note)\b",
         r"\b(?:avis|évaluation|commentaire|note|retour|feedback)s?\s+(?:très\s+)?(?:positi\w+|favorable\w*|"
         r"excellent\w*|élogieu\w*|parfait\w*)",
         r"\b(?:bon|bonne|excellent|excellente|meilleur|meilleure|très bon|très bonne|super)\s+"
@@ -337,7 +347,8 @@ LEXICON = Lexicon(
         r"\bpourriez-vous\b|\bpourrais-tu\b|\bvoudriez-vous\b|\bmerci de\b|\bs'il vous plaît\b|\bsvp\b|"
         r"\bnous vous (?:prions|demandons|invitons)\b|\bnous serions (?:très |vraiment )?(?:reconnaissants|"
         r"ravis|"
-        r"heureux)\b|\bvous serait-il possible\b|\bseriez-vous\b|\bpeut-être\b"
+        r"heureux)\b|\bvous serait-il possible\b|\bserait-il possible\b|\bseriez-vous\b|\bpeut-être\b|"
+        r"\bnous (?:aimerions|souhaiterions|voudrions)\b|\bgentiment\b"
     ),
     satisfaction=r"\b(?:satisfaite?s?|content(?:e|s|es)?|ravie?s?|heureu(?:x|se|ses)|100\s?%)\b",
     gating=(
@@ -386,6 +397,34 @@ LEXICON = Lexicon(
         r"(?:\b(?:nous|je)\s+n'|\bj'ai pas\b|\bje n')(?:avons|ai)?\s*pas\s+(?:\w+\s+){0,3}?(?:à temps|"
         r"assez vite|"
         r"assez rapidement|dans les temps)\b"
+    ),
+    own_cause=(
+        r"\b(?:manque|pénurie) de personnel\b|\bsous-effectif\b|\beffectif réduit\b|\b(?:débordés?|"
+        r"submergés?|surchargés?)\b"
+        r"|\b(?:collègues?|équipe|personnel|employés?|salariés?|préparateurs?)\b[^.!?\n]{0,30}\b(?:malades?|"
+        r"grippe|en arrêt|arrêt maladie|absente?s?)\b"
+        r"|\b(?:chang(?:é|ement|er)|déménag\w*|migr\w*|mise à jour|passage)\b[^.!?\n]{0,30}\b(?:logiciel|"
+        r"système|entrepôt|plateforme|locaux|prestataire|outil)\w*"
+        r"|\btrop de commandes\b|\bafflux de commandes\b|\bsous-estimé\w*"
+        r"|\bimprimante\b"
+        r"|\b(?:souci|problème|erreur|incident|bug|panne|couac|raté)s?\s+(?:\w+\s+){0,2}?(?:à l'|au |à la |de |d'|"
+        r"avec |dans |chez )\s*(?:l'|la |le |notre |nos )?(?:emballage|préparation|conditionnement|"
+        r"entrepôt|logiciel|système|stock|étiquet\w*|nous)\b"
+        r"|\b(?:erreur|problème|souci|oubli)s? intern\w*"
+    ),
+    consequence=(
+        r"\bretard\w*|\bbloqu\w*|\bralenti\w*|\bd'où\b|\bà temps\b|\bdans les temps\b|\ben souffrance\b"
+        r"|\bpas\s+(?:encore\s+)?(?:été\s+)?(?:\w+\s+)?(?:expédiée?s?|envoyée?s?|traitée?s?|remise?s?|"
+        r"partie?s?|préparée?s?|enregistrée?s?)\b|\bpas (?:pu|réussi à) (?:\w+\s+)?(?:expédier|envoyer|traiter)"
+    ),
+    internal=r"\bintern(?:e|es|s)?\b",
+    invitation=(
+        r"\bdécouvr\w*|\bjet(?:ez|er) un (?:œil|oeil|coup d'œil|coup d'oeil)\b|\bvisit\w*|\bparcour\w*|"
+        r"\bvous trouverez\b|\bretrouvez\b|\bessayez\b|\bfaites un tour\b"
+    ),
+    our_range=(
+        r"\b(?:notre|nos)\s+(?:\w+\s+){0,2}?(?:boutique|magasin|gamme|collection|ligne|produits|catalogue|"
+        r"blog|vitrine|recettes|nouveautés|créations)\b"
     ),
     habitual=(
         r"\btous les jours\b|\bchaque (?:jour|matin|après-midi)(?: de semaine)?\b|\ben semaine\b|"

@@ -90,7 +90,8 @@ LEXICON = Lexicon(
         r"\bconsegn\w*",
         r"\barriv\w*",
         r"\bin viaggio\b|\bin arrivo\b|\bin transito\b",
-        r"\bda lei\b|\bnelle sue mani\b|\ba casa sua\b",
+        r"\bda lei\b|\bnelle sue mani\b|\ba casa sua\b|\b(?:è|sarà|sono|saranno|arriva|arriverà)\s+"
+        r"(?:già\s+)?da (?:te|voi)\b|\bnelle tue mani\b|\ba casa tua\b",
         r"\bevas[oaie]\b|\bevader\w*",
         r"\baffidat\w*\s+al\s+corriere\b",
         r"\bfar(?:le|glielo|gliela|glieli)?\s+(?:avere|arrivare|recapitare)\b|\brecapit\w*",
@@ -116,7 +117,7 @@ LEXICON = Lexicon(
         r"\bconfermat[oaie]\b|\bconfermer(?:à|anno)\b",
         r"\belaborat[oaie]\b|\belaborer(?:à|anno)\b",
         r"\brisolt[oaie]\b|\brisolver(?:à|anno)\b",
-        r"\bsbloccat[oaie]\b|\bsblocc(?:herà|heranno)\b",
+        r"\bsbloccat[oaie]\b|\bsblocc(?:herà|heranno|a|ano)\b",
         r"\baggiornat[oaie]\b|\bcambier(?:à|anno)\b|\bpasserà\b",
         r"\bconclus[oaie]\b|\bconcluder(?:à|anno)\b|\bterminat[oaie]\b|\bfinit[oaie]\b|\btermin(?:erà|"
         r"eranno)\b",
@@ -140,7 +141,8 @@ LEXICON = Lexicon(
         r"\b(?:precedente|precedenti|è stat[oa]|sono stat[ie]|abbiamo|ha|hanno|ieri|l'altro ieri|già|"
         r"scors[oa]|era|erano)\b"
         r"|\b\d+\s+(?:giorni|ore|settimane)\s+fa\b"
-        r"|\b(?:è|sono)\s+(?:\w+\s+)?(?:arrivat|partit|giunt|uscit|passat|entrat)[oaie]\b"
+        r"|\b(?:è|sono)\s+(?:\w+\s+)?(?:arrivat|partit|giunt|uscit|passat|entrat)[oaie]\b|"
+        r"\brisulta(?:va)?\s+(?:già\s+)?(?:consegnat|spedit|partit|arrivat|recapitat)[oaie]\b"
     ),
     promise_words=(
         r"\b(?:le|vi)?\s*(?:garantiamo|garantisco|promettiamo|prometto|assicuriamo|assicuro)\b|"
@@ -160,7 +162,7 @@ LEXICON = Lexicon(
     ),
     conditional_start=r"(?:se|qualora|nel caso(?: in cui)?|in caso|a meno che)\b",
     conditional_inline=r"\b(?:se|qualora|nel caso in cui|a meno che)\b",
-    negation=r"\b(?:non|n\u00e9|mai|nessun|nessuna|nessuno|niente|nulla)\b",
+    negation=r"\b(?:non|n\u00e9|mai|nessun|nessuna|nessuno|niente|nulla|alcun|alcuna)\b",
     blame=(
         r"\bci siamo lasciati sfuggire\b",
         r"\b(?:eravamo|siamo|ero|sono stat[oi])\s+(?:\w+\s+)?(?:a corto di personale|sotto organico|"
@@ -181,6 +183,9 @@ LEXICON = Lexicon(
         r"dimenticato|"
         r"ritardato|sbagliato|causato)\b",
         r"\bcolpa (?:nostra|mia)\b|\bla colpa è (?:nostra|mia)\b|\b(?:nostra|mia) colpa\b",
+        r"\b(?:la\s+)?(?:colpa|responsabilità)(?:\s+\w+){0,3}\s+è\s+(?:tutta\s+)?(?:nostra|mia)\b(?!\s+di\s+\w+re\b)|"
+        r"\bmea culpa\b|\b(?:abbiamo|ho|noi|io)\b[^.!?\n]{0,40}\b(?:per errore|per sbaglio|erroneamente|"
+        r"per distrazione)\b",
         r"\bci è sfuggit[oa]\b|\b(?:errore|sbaglio|problema)\s+(?:dalla|dalla nostra|"
         r"da)\s+(?:nostra\s+)?parte\b",
         r"\bavremmo dovuto\b",
@@ -215,8 +220,10 @@ LEXICON = Lexicon(
         r"\b(?:sarà|verrà)\s+(?:\w+\s+)?rimborsat[oa]\b",
         r"\b(?:riceverà|otterrà)\s+(?:un|il)\s+rimborso\b",
         r"\brimborso\s+(?:completo|totale|integrale|immediato)\b",
-        r"\b(?:le\s+|gli\s+)?(?:annullo|cancello|rimborso|restituisco|restituiamo|rimborsiamo)\s+(?:l'|il|"
-        r"la|i|subito|tutto|le)\b",
+        r"\b(?:le\s+|gli\s+|ti\s+)?(?:annullo|cancello|rimborso|restituisco|restituiamo|rimborsiamo|annulliamo)"
+        r"\s+(?:io\s+|noi\s+)?(?:subito\s+)?(?:io\s+|noi\s+)?(?:l'|il|la|i|subito|tutto|le)\b",
+        r"\b(?:ci|me ne|ce ne|mi)\s+(?:occupiamo|occupo|pensiamo|penso)\s+(?:noi\s+|io\s+)?(?:\w+\s+){0,2}?"
+        r"(?:dell'|del\s+|della\s+|di\s+)?(?:annull\w+|rimbors\w+|cancell\w+)",
         r"\b(?:avviamo|avvio|effettuiamo|effettuo|emettiamo|emetto|disponiamo|dispongo|"
         r"elaboriamo)\s+(?:\w+\s+){0,2}?"
         r"(?:il|un)\s+(?:rimborso|annullamento)\b",
@@ -258,6 +265,8 @@ LEXICON = Lexicon(
         r"\bofferta\s+(?:speciale|esclusiva|limitata|del giorno|imperdibile)\b|\bofferte\b",
         r"\bsaldi\b|\bvendite? flash\b",
         r"\bnewsletter\b",
+        r"\b(?:abbiamo|ho)\s+(?:appena\s+|da poco\s+)?(?:lanciato|introdotto|aggiunto|presentato)\b",
+        r"\b(?:codice|coupon)\b[^.!?\n]{0,30}\b\d+\s*%|\b\d+\s*%[^.!?\n]{0,40}\bvalido\b",
         r"\biscriviti\b|\bsi iscriva\b",
         r"\bseguici\b|\bci segua\b",
         r"\b(?:instagram|facebook|tiktok|twitter|youtube|pinterest|snapchat)\b",
@@ -296,7 +305,9 @@ LEXICON = Lexicon(
     feedback=(
         r"\bci valuti\s+(?:positivamente|bene)\b|\bvalutateci positivamente\b",
         r"\bvot[oi] (?:altissim|alt|pien|massim)\w*|\bdieci e lode\b",
-        r"\b(?:5|cinque)\s+stelle\b",
+        r"\b(?:5|cinque)\s+stell(?:e|ine)\b",
+        r"\bprima di (?:lasciare|pubblicare|scrivere|dare)(?:ci|ne)?\s+(?:una\s+|un\s+|la\s+|il\s+)?(?:\w+\s+)?"
+        r"(?:recensione|valutazione|feedback|commento)\b",
         r"\b(?:recensione|valutazione|feedback|giudizio|commento)\w*\s+(?:molto\s+)?(?:positiv\w+|"
         r"favorevol\w+|"
         r"eccellent\w+|ottim\w+)",
@@ -320,7 +331,7 @@ LEXICON = Lexicon(
         r"in caso contrario)\b"
         r"[^.!?\n]{0,40}\b(?:contatt\w+|scriv\w+)\b",
     ),
-    review_words=r"\b(?:recension\w+|valutazion\w+|feedback|stelle|valutar\w+|giudizi\w*)\b",
+    review_words=r"\b(?:recension\w+|valutazion\w+|feedback|stell(?:e|ine)|valutar\w+|giudizi\w*)\b",
     rating_verbs=r"\b(?:valutarci|recensirci|valutare il nostro|ci valuti|ci valuta)\b",
     incentive_words=(
         r"\b(?:estrazione|concorso|premi|premio|vincere|lotteria|gratis|gratuit\w*|scont\w*|buono|omaggio|"
@@ -336,7 +347,8 @@ LEXICON = Lexicon(
     request=(
         r"\b(?:potrebbe|potresti|vorrebbe|le dispiacerebbe|ti dispiacerebbe)\b|\bper favore\b|"
         r"\bper cortesia\b|"
-        r"\bla preghiamo\b|\bti preghiamo\b|\ble chiediamo\b|\ble saremmo grati\b|\bci farebbe piacere\b"
+        r"\bla preghiamo\b|\bti preghiamo\b|\ble chiediamo\b|\ble saremmo grati\b|\bci farebbe piacere\b|"
+        r"\b(?:le|ti|vi) (?:chiederemmo|chiediamo|chiedo|chiederei)\b|\bgentilmente\b|\bvorremmo\b"
     ),
     satisfaction=r"\b(?:soddisfatt[oaie]|content[oaie]|felic[ei]|100\s?%)\b",
     gating=r"\b(?:solo se|soltanto se|se|prima di|una volta|quando|finché|non appena|aspettare|aspetti)\b",
@@ -378,6 +390,33 @@ LEXICON = Lexicon(
         r"\bnon\s+(?:l'|lo |la |le |gli )?(?:abbiamo|ho)\s+(?:\w+\s+){0,4}?(?:in tempo|per tempo|"
         r"abbastanza in fretta|"
         r"tempestivamente)\b"
+    ),
+    own_cause=(
+        r"\b(?:carenza|mancanza) di personale\b|\bsotto organico\b|\bpersonale ridotto\b|\b(?:sommersi|"
+        r"oberati|sovraccarichi)\b"
+        r"|\b(?:colleghi|collega|personale|squadra|team|dipendenti|magazzinieri|magazzino)\b[^.!?\n]{0,30}"
+        r"\b(?:malat\w*|in malattia|influenza|assenti)\b|\bin malattia\b"
+        r"|\b(?:cambi\w*|trasloc\w*|trasferi\w*|migra\w*|aggiorna\w*)\b[^.!?\n]{0,30}\b(?:gestionale|"
+        r"sistema|software|magazzino|piattaforma|sede)\b"
+        r"|\btroppi ordini\b|\b(?:valanga|ondata|picco) di ordini\b|\bsottovaluta\w*"
+        r"|\bstampante\b"
+        r"|\b(?:problema|guasto|errore|disguido|intoppo)\w*\s+(?:\w+\s+){0,2}?(?:con|nel|nella|al|alla|in)\s+"
+        r"(?:il |la |lo )?(?:nostr[oaie]|magazzino|sistema|gestionale|imballaggio|confezionamento|etichett\w*)\b"
+        r"|\b(?:errore|problema|disguido) intern[oa]\b"
+    ),
+    consequence=(
+        r"\britard\w*|\bbloccat\w*|\bferm[oaie]\b|\bindietro\b|\barretrat\w*|\bin tempo\b"
+        r"|\bnon\s+(?:siamo|sono|è)\s+(?:riusciti|riuscito|riuscita)\s+a\b|\bnon\s+(?:è|sono)\s+(?:ancora\s+)?"
+        r"(?:stat[oaie]\s+)?(?:partit|spedit|elaborat|evas|inviat)\w*|\bancora\s+(?:qui|da noi|in magazzino)\b"
+    ),
+    internal=r"\bintern[oaie]\b",
+    invitation=(
+        r"\bscopr\w*|\b(?:dia|dai|date|dare) un'occhiata\b|\bvisit\w*|\btrov(?:a|i|ate)\b|"
+        r"\btrover(?:à|ai|ete)\b|\bprov(?:i|a)\s+anche\b"
+    ),
+    our_range=(
+        r"\bnostr[oaie]\s+(?:\w+\s+){0,2}?(?:negozio|vetrina|gamma|collezione|linea|prodotti|catalogo|blog|"
+        r"ricette|novità|shop)\b"
     ),
     habitual=r"\bogni giorno\b|\btutti i giorni\b|\bnei giorni feriali\b|\bquotidianamente\b",
 )
