@@ -248,19 +248,19 @@ def diagnose(
         raise FactsIncomplete(facts.unavailable)
 
     if candidates.origin == "message" and candidates.ids:
-        evidence = {
+        not_found: dict[str, Any] = {
             "reason": "the Amazon order ID the buyer gave is not an order of this seller",
             "lookups": lookups,
             "marketplace": message.marketplace,
         }
         if facts.by_alias:
             # Shown to the agent, not chosen: none is open and close enough to the ID to be its typo.
-            evidence["alias_orders"] = _alias_orders(facts.by_alias)
+            not_found["alias_orders"] = _alias_orders(facts.by_alias)
         return Diagnosis(
             case=Case.GHOST_NOT_FOUND,
             order_id=candidates.ids[0],
             order_status=None,
-            evidence=evidence,
+            evidence=not_found,
             **base,
         )
 

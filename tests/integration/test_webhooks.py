@@ -14,6 +14,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
@@ -201,88 +202,93 @@ def test_shopify_deliveries_are_verified_with_shopifys_scheme_and_retries_are_du
 # -- refused: nothing stored -------------------------------------------------------------------------------
 
 
-def refused_cases() -> list[tuple[str, str, Any, int, str]]:
-    """(name, channel, how to build (body, headers), status, code)."""
-    now = datetime.now(UTC)
-    body = body_of()
-    return [
-        ("unsigned", "helpdesk", (body, {}), 401, "unsigned"),
-        (
-            "wrong key",
-            "helpdesk",
-            (body, signed(body, key="not-the-key-0000000000000")),
-            401,
-            "bad_signature",
-        ),
-        (
-            "body changed after signing",
-            "helpdesk",
-            (body_of(email="thief@evil.example"), signed(body)),
-            401,
-            "bad_signature",
-        ),
-        (
-            "garbage signature",
-            "helpdesk",
-            (body, {"X-Ghostdesk-Signature": "sha256=abc"}),
-            401,
-            "bad_signature",
-        ),
-        ("stale", "helpdesk", (body, signed(body, at=now - timedelta(minutes=5, seconds=5))), 401, "stale"),
-        ("from the future", "helpdesk", (body, signed(body, at=now + timedelta(minutes=3))), 401, "stale"),
-        ("shopify unsigned", "shopify", (body, {"X-Shopify-Webhook-Id": "x"}), 401, "unsigned"),
-        ("shopify signed with the help-desk scheme", "shopify", (body, signed(body)), 401, "unsigned"),
-        (
-            "shopify stale",
-            "shopify",
-            (body, shopify_headers(body, "id-1", at=now - timedelta(minutes=6))),
-            401,
-            "stale",
-        ),
-        (
-            "shopify without a delivery ID",
-            "shopify",
-            (body, {k: v for k, v in shopify_headers(body, "id-2").items() if k != "X-Shopify-Webhook-Id"}),
-            401,
-            "unsigned",
-        ),
-        ("unknown channel", "zendesk", (body, signed(body)), 404, "unknown_channel"),
-        (
-            "signed, but no message",
-            "helpdesk",
-            (b'{"email": "a@example.net"}', signed(b'{"email": "a@example.net"}')),
-            400,
-            "invalid_payload",
-        ),
-        (
-            "signed, but no address",
-            "helpdesk",
-            (body_of(email="not an address"), signed(body_of(email="not an address"))),
-            400,
-            "invalid_payload",
-        ),
-        (
-            "too large",
-            "helpdesk",
-            (body_of(message="x" * 70_000), signed(body_of(message="x" * 70_000))),
-            413,
-            "too_large",
-        ),
-    ]
+def without(headers: dict[str, str], name: str) -> dict[str, str]:
+    return {k: v for k, v in headers.items() if k != name}
 
 
-@pytest.mark.parametrize(
-    ("name", "channel", "request_", "status", "code"),
-    refused_cases(),
-    ids=lambda v: v if isinstance(v, str) else "",
-)
+Build = Callable[[datetime], tuple[bytes, dict[str, str]]]  # the request, signed at the test's own now
+BODY = body_of()
+LARGE = body_of(message="x" * 70_000)
+NO_MESSAGE = b'{"email": "a@example.net"}'
+NO_ADDRESS = body_of(email="not an address")
+# name: (channel, request, status, code)
+REFUSED: dict[str, tuple[str, Build, int, str]] = {
+    "unsigned": ("helpdesk", lambda _now: (BODY, {}), 401, "unsigned"),
+    "wrong key": (
+        "helpdesk",
+        lambda now: (BODY, signed(BODY, key="not-the-key-000000000000", at=now)),
+        401,
+        "bad_signature",
+    ),
+    "body changed after signing": (
+        "helpdesk",
+        lambda now: (body_of(email="thief@evil.example"), signed(BODY, at=now)),
+        401,
+        "bad_signature",
+    ),
+    "garbage signature": (
+        "helpdesk",
+        lambda _now: (BODY, {"X-Ghostdesk-Signature": "sha256=abc"}),
+        401,
+        "bad_signature",
+    ),
+    "stale": (
+        "helpdesk",
+        lambda now: (BODY, signed(BODY, at=now - timedelta(minutes=5, seconds=5))),
+        401,
+        "stale",
+    ),
+    "from the future": (
+        "helpdesk",
+        lambda now: (BODY, signed(BODY, at=now + timedelta(minutes=3))),
+        401,
+        "stale",
+    ),
+    "shopify unsigned": ("shopify", lambda _now: (BODY, {"X-Shopify-Webhook-Id": "x"}), 401, "unsigned"),
+    "shopify signed with the help-desk scheme": (
+        "shopify",
+        lambda now: (BODY, signed(BODY, at=now)),
+        401,
+        "unsigned",
+    ),
+    "shopify stale": (
+        "shopify",
+        lambda now: (BODY, shopify_headers(BODY, "id-1", at=now - timedelta(minutes=6))),
+        401,
+        "stale",
+    ),
+    "shopify without a delivery ID": (
+        "shopify",
+        lambda now: (BODY, without(shopify_headers(BODY, "id-2", at=now), "X-Shopify-Webhook-Id")),
+        401,
+        "unsigned",
+    ),
+    "unknown channel": ("zendesk", lambda now: (BODY, signed(BODY, at=now)), 404, "unknown_channel"),
+    "signed, but no message": (
+        "helpdesk",
+        lambda now: (NO_MESSAGE, signed(NO_MESSAGE, at=now)),
+        400,
+        "invalid_payload",
+    ),
+    "signed, but no address": (
+        "helpdesk",
+        lambda now: (NO_ADDRESS, signed(NO_ADDRESS, at=now)),
+        400,
+        "invalid_payload",
+    ),
+    "too large": ("helpdesk", lambda now: (LARGE, signed(LARGE, at=now)), 413, "too_large"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REFUSED))
 def test_a_request_that_is_not_signed_fresh_and_well_formed_is_refused_and_stores_nothing(
-    hooks: Webhooks, name: str, channel: str, request_: tuple[bytes, dict[str, str]], status: int, code: str
+    hooks: Webhooks, case: str
 ) -> None:
+    channel, build, status, code = REFUSED[case]
     before = hooks.footprint()
-    got_status, answer = hooks.post(channel, *request_)
+    got_status, answer = hooks.post(channel, *build(datetime.now(UTC)))
 
-    assert (got_status, answer["code"]) == (status, code), name
+    assert (got_status, answer["code"]) == (status, code), case
     assert answer["message"]
     assert hooks.footprint() == before
 

@@ -61,7 +61,9 @@ def test_there_are_rounds_of_at_least_30_emails_in_five_languages() -> None:
     assert sum(1 for p in ROUNDS if len(json.loads((p / "expected.json").read_text())["emails"]) >= 60) >= 13
     for round_dir in ROUNDS:
         emails = json.loads((round_dir / "expected.json").read_text(encoding="utf-8"))["emails"]
-        per_language = {lang: sum(e["language"] == lang for e in emails) for lang in ("en", "de", "fr", "es", "it")}
+        per_language = {
+            lang: sum(e["language"] == lang for e in emails) for lang in ("en", "de", "fr", "es", "it")
+        }
         assert len(emails) >= 30, round_dir.name
         assert min(per_language.values()) >= 6, (round_dir.name, per_language)
         assert all((round_dir / "emails" / e["file"]).is_file() for e in emails)

@@ -18,10 +18,12 @@ How the verdict is reached:
   own to reach the threshold and outweighed by any one clear other-topic cue (an invoice request, a
   return, a receipt confirmation, a refund, a cancellation), but not by a polite "thanks". The relay's
   order line *alone* weighs :data:`RELAY_LINE_WEIGHT`: Amazon adds it to every message sent from an order
-  page ("Is this BPA free?" too), so it makes any status cue enough without being a verdict itself.
+  page ("Is this BPA free?" too), so it makes any status cue enough without being a verdict itself. The
+  one order a reply's quoted thread names (:data:`THREAD_ORDER`) is the same weak context.
 * **Premises are not points.** "It hasn't shipped yet" next to a change request (new address, cancel, gift
-  note) is why the change is still possible; "it arrived" next to "the rest is missing" is about the part
-  that came. Such statements are listed as not counted.
+  note, another colour) is why the change is still possible; "it arrived" next to "the rest is missing" is
+  about the part that came; "tracking says delivered" next to "I sent it back" is the return parcel's.
+  Such statements are listed as not counted.
 * **Cues.** The subject and the buyer's text are *folded* (lower case, no accents, ``ß`` as ``ss``) and
   matched against cues in English, German, French, Spanish and Italian. All languages' cues always run:
   the language a message is labelled with is often the marketplace's, not the writer's. Each cue adds its
@@ -212,7 +214,8 @@ def classify_intent(subject: str, text: str, language: str, *, order_refs: Seque
         context.append(f'order words ("{words}")')
 
     weight = _context_weight(context, order_refs)
-    total = sum(hit.weight for hit in hits) + weight
+    # rounded: weights have one decimal, and 0.6 + 1.2 - 0.8 must reach the threshold it shows it reaches
+    total = round(sum(hit.weight for hit in hits) + weight, 6)
     is_status = total >= THRESHOLD
     ranked = sorted(hits, key=lambda hit: -abs(hit.weight))
     reasons = [_decision(is_status, context, ranked, total)] if context or hits else []

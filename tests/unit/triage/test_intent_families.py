@@ -96,7 +96,8 @@ def test_orders_the_buyer_cannot_see_or_pre_ordered_are_order_status_without_an_
 @pytest.mark.parametrize(
     "text",
     [
-        "I mailed the blender back last week and the tracking shows it was delivered. When will I be refunded?",
+        "I mailed the blender back last week and the tracking shows it was delivered. When will I be "
+        "refunded?",
         "Ich habe die Pfanne zurückgeschickt, laut Sendungsverfolgung ist sie zugestellt. Wann bekomme ich "
         "mein Geld?",
         "J'ai renvoyé le plaid, le suivi indique livré. Quand serai-je remboursée ?",
@@ -138,3 +139,14 @@ def test_a_reply_to_our_answer_about_one_order_is_weak_order_context() -> None:
     assert not classify_intent("", "Vale, gracias.", "es", order_refs=thread).is_order_status
     alone = classify_intent("", "Ok.", "en", order_refs=thread)
     assert alone.reasons[0].startswith("not order status: only weak order context")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't want a refund, I want the item. Where is it?",
+        "Ich will keine Erstattung, wo bleibt mein Paket?",
+    ],
+)
+def test_refusing_a_refund_is_no_refund_question(text: str) -> None:
+    assert on_order_page(text)

@@ -55,8 +55,10 @@ _LATE_REPLY = re.compile(
     r"\bdelay(?:ed)? in (?:replying|responding|getting back)|\b(?:late|slow|delayed) (?:reply|response)|"
     r"\breplying (?:so )?late|\btaking (?:so )?long to (?:reply|respond|get back)|"
     r"\b(?:verspätete|späte|verzögerte)[n]? antwort|\bantworte\w* (?:so )?spät|\bspät (?:zu )?antworten|"
-    r"\bréponse tardive|\brépondre (?:si )?tard|\btardé à (?:vous )?répondre|\bretard (?:de|dans) (?:ma|notre) réponse|"
-    r"\brespuesta tardía|\b(?:tardanza|demora|retraso) en (?:responder|contestar)|\btardado en (?:responder|contestar)|"
+    r"\bréponse tardive|\brépondre (?:si )?tard|\btardé à (?:vous )?répondre|\bretard (?:de|dans) (?:ma|"
+    r"notre) réponse|"
+    r"\brespuesta tardía|\b(?:tardanza|demora|retraso) en (?:responder|contestar)|\btardado en (?:responder|"
+    r"contestar)|"
     r"\brisposta tardiva|\britardo (?:nella|della) (?:nostra |mia )?risposta|\brispondere (?:così )?tardi"
 )
 
@@ -78,7 +80,9 @@ def find_phrases(folded: str, lexicons: list[CompiledLexicon]) -> list[Span]:
     ]
 
 
-def _find_phrases(folded: str, sentences: list[tuple[int, int]], lexicons: list[CompiledLexicon]) -> list[Span]:
+def _find_phrases(
+    folded: str, sentences: list[tuple[int, int]], lexicons: list[CompiledLexicon]
+) -> list[Span]:
     found: list[Span] = []
     for lex in lexicons:
         for m in lex.blame.finditer(folded):
@@ -299,7 +303,7 @@ _REASON_START = re.compile(
 )
 # A clause that opens with these reports something ("we saw that the order was cancelled").
 _COMPLEMENTIZER = re.compile(r"(?:dass|that|que|qu'|che|ob|whether)\b")
-# "helps us improve", "uns zu verbessern", "ci aiuta a migliorare": the seller improving, not a rating changed.
+# "helps us improve", "uns zu verbessern", "ci aiuta a migliorare": the seller improves, no rating changes.
 _US_BEFORE = re.compile(r"\b(?:us|uns|nous|nos|ci|noi|me|mich|mir|nosotros)\s+(?:\w+\s+){0,2}$")
 _OUR_AFTER = re.compile(r"\s*(?:our|unsere?[mnrs]?|notre|nos|nuestr[oa]s?|nostr[oaie]|il nostro|la nostra)\b")
 
@@ -327,8 +331,10 @@ def _own_causes(folded: str, sentences: list[tuple[int, int]], lex: CompiledLexi
     a late reply, when the cause belongs to Amazon or a carrier, or when the wait is put on Amazon.
     """
     found: list[Span] = []
+    if not lex.own_cause.search(folded):
+        return found  # most replies name no cause at all
     for i, (s, e) in enumerate(sentences):
-        if lex.reply_words.search(folded, s, e):
+        if not lex.own_cause.search(folded, s, e) or lex.reply_words.search(folded, s, e):
             continue
         if not (lex.first_person.search(folded, s, e) or lex.internal.search(folded, s, e)):
             continue
@@ -342,10 +348,7 @@ def _own_causes(folded: str, sentences: list[tuple[int, int]], lex: CompiledLexi
                 continue
             if _THIRD_PARTY.search(folded[cs : cause.start()] + " " + folded[cause.end() : ce]):
                 continue
-            if not any(
-                _states_consequence(folded, span, lex)
-                for span in sentences[max(0, i - 1) : i + 2]
-            ):
+            if not any(_states_consequence(folded, span, lex) for span in sentences[max(0, i - 1) : i + 2]):
                 continue
             found.append((BLAME_ACCEPTANCE, cause.start(), cause.end()))
             break
@@ -373,6 +376,8 @@ def _invitations(folded: str, sentences: list[tuple[int, int]], lex: CompiledLex
     the seller's range, so pointing there is clean.
     """
     found: list[Span] = []
+    if not lex.invitation.search(folded):
+        return found
     for s, e in sentences:
         for invite in lex.invitation.finditer(folded, s, e):
             if _negated(folded, invite.start(), invite.end(), lex):
@@ -380,7 +385,9 @@ def _invitations(folded: str, sentences: list[tuple[int, int]], lex: CompiledLex
             offer = lex.our_range.search(folded, invite.end(), min(e, invite.end() + _NEAR_INVITATION))
             if offer is None and _ALSO.match(folded, invite.end()):
                 # "nel nostro negozio Amazon trova anche ...": the shop named first, the other offers after
-                offer = lex.our_range.search(folded, max(s, invite.start() - _NEAR_INVITATION), invite.start())
+                offer = lex.our_range.search(
+                    folded, max(s, invite.start() - _NEAR_INVITATION), invite.start()
+                )
             if offer is not None:
                 found.append((MARKETING, min(invite.start(), offer.start()), max(invite.end(), offer.end())))
                 break

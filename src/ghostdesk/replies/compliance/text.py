@@ -112,7 +112,9 @@ _TITLE = r"[A-ZÀ-ÖØ-Þ][^\s,.;:!?()\"“”«»]*"
 _JOIN = r"(?:&|\+|-|–|de|del|della|di|du|des|la|le|von|van|y|e|et|und|and|of)"
 _NAME_RUN = re.compile(rf"{_TITLE}(?:[ \t]+(?:{_JOIN}[ \t]+)?{_TITLE})+")
 _OFFER_WORD = re.compile(r"(?:discounts?|descuentos?|sconto|sconti|rabatt|promo|outlet)", re.IGNORECASE)
-_OFFER_TERMS = re.compile(r"(?:codes?|codice|c[oó]digo|prices?|preise?|prix|precios?|prezzi|off|sale)", re.IGNORECASE)
+_OFFER_TERMS = re.compile(
+    r"(?:codes?|codice|c[oó]digo|prices?|preise?|prix|precios?|prezzi|off|sale)", re.IGNORECASE
+)
 _DETERMINERS = re.compile(
     r"(?:the|our|your|a|an|this|get|use|enjoy|save|der|die|das|ein|eine|einen|unser\w*|ihr\w*|jetzt|le|la|"
     r"les|un|une|notre|votre|el|los|las|una|nuestr\w*|su|il|lo|gli|nostr\w*|mit|con|avec|with)",
@@ -133,7 +135,9 @@ def trade_name_spans(text: str) -> list[tuple[int, int]]:
         words = run.group().split()
         if not any(_OFFER_WORD.fullmatch(w) for w in words) or any(_OFFER_TERMS.fullmatch(w) for w in words):
             continue
-        if _DETERMINERS.fullmatch(words[0]) or re.search(r"[\d%€$£]\s*$", text[max(0, run.start() - 3) : run.start()]):
+        if _DETERMINERS.fullmatch(words[0]) or re.search(
+            r"[\d%€$£]\s*$", text[max(0, run.start() - 3) : run.start()]
+        ):
             continue  # "our Discount Club", "10% Discount Today" are offers
         line_start = text.rfind("\n", 0, run.start()) + 1
         line_end = text.find("\n", run.end())
@@ -141,7 +145,12 @@ def trade_name_spans(text: str) -> list[tuple[int, int]]:
         rest_of_line = text[run.end() : line_end].strip(" \t.,;:!-–—")
         at_end = not text[run.end() :].strip(" \t\n.,;:!-–—")
         sign_off = not rest_of_line and len(text[line_start:line_end].split()) <= 6
-        if at_end or sign_off or _NAME_BEFORE.search(text, 0, run.start()) or _TEAM_AFTER.match(text, run.end()):
+        if (
+            at_end
+            or sign_off
+            or _NAME_BEFORE.search(text, 0, run.start())
+            or _TEAM_AFTER.match(text, run.end())
+        ):
             spans.append((run.start(), run.end()))
     return spans
 

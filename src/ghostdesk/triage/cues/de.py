@@ -376,7 +376,8 @@ AGAINST: tuple[Cue, ...] = (
         -2.0,
         r"\bwann\b" + CLAUSE + r"{0,40}?\b(?:geld|erstattung|gutschrift|ru(?:e)?ckzahlung|erstattet)\b"
         r"|\bwo\s+bleibt\s+(?:denn\s+)?(?:meine?|die|das)\s+(?:erstattung|gutschrift|ru(?:e)?ckzahlung|geld)\b"
-        r"|\b(?:keine|nicht)\s+(?:\w+\s+){0,2}?(?:erstattung|gutschrift|erstattet|zuru(?:e)?ckerstattet)\b",
+        r"|\bnoch\s+(?:immer\s+)?(?:keine|nicht)\s+(?:\w+\s+)?(?:erstattung|gutschrift|erstattet"
+        r"|zuru(?:e)?ckerstattet)\b",
     ),
     cue(
         "zurückgeschickt",
@@ -430,7 +431,9 @@ AGAINST: tuple[Cue, ...] = (
         r"\bstatt\b" + CLAUSE + r"{0,40}?\blieber\b"
         r"|\blieber\s+(?:\w+\s+){0,3}?(?:in|die|den|das|eine?n?)\s+(?:\w+\s+)?(?:weiss|schwarz|rot|blau|gru(?:e)?n"
         r"|grau|creme|beige|braun|gelb|rosa|farbe|gro(?:e)?sse)\b"
-        r"|\b(?:farbe|gro(?:e)?sse|variante|ausfu(?:e)?hrung|modell)\b" + CLAUSE + r"{0,30}?\b(?:a(?:e)?ndern|tauschen"
+        r"|\b(?:farbe|gro(?:e)?sse|variante|ausfu(?:e)?hrung|modell)\b"
+        + CLAUSE
+        + r"{0,30}?\b(?:a(?:e)?ndern|tauschen"
         r"|wechseln)\b|\bandere[nrs]?\s+(?:farbe|gro(?:e)?sse|variante|ausfu(?:e)?hrung)\b",
         role=CHANGE_REQUEST,
     ),

@@ -108,14 +108,17 @@ FOR: tuple[Cue, ...] = (
     cue(
         "cancelled but charged",
         2.0,
-        r"\bcancel+ed\b[^\n]{0,80}?\b(?:charged|debited|billed|paid|money\s+(?:was\s+|has\s+been\s+)?taken)\b"
+        r"\bcancel+ed\b[^\n]{0,80}?\b(?:charged|debited|billed|money\s+(?:was\s+|has\s+been\s+)?taken)\b"
+        r"|\bcancel+ed\b[^\n]{0,60}?\b(?:but|yet|though|although)\b[^\n]{0,30}?\bpaid\b"
         r"|\b(?:charged|debited|billed)\b[^\n]{0,80}?\b(?:was|got|been|is|it's)\s+cancel+ed\b",
         veto_before=r"\b(?:i|we|i've|we've)\s+(?:have\s+|had\s+|just\s+)?$",
     ),
     cue(
         "delivery exception",
         1.5,
-        r"\b(?:delivery|shipment|shipping)\s+exception\b|\bexception\b" + CLAUSE + r"{0,20}?\b(?:delivery|address)\b"
+        r"\b(?:delivery|shipment|shipping)\s+exception\b|\bexception\b"
+        + CLAUSE
+        + r"{0,20}?\b(?:delivery|address)\b"
         r"|\bundeliverable\b|\bunable\s+to\s+deliver\b|\bcould\s+not\s+be\s+delivered\b",
         veto_after=OTHER_OBJECT,
     ),
@@ -323,7 +326,9 @@ FOR: tuple[Cue, ...] = (
         # "it's not showing up when I look at my orders", "I go to my orders and there is nothing there"
         r"|\b(?:isn't|is\s+not|not|no\s+longer)\s+(?:showing|appearing|visible|listed)(?:\s+up)?\s+(?:in|on|under"
         r"|when|anywhere)\b"
-        r"|\b(?:my\s+orders|order\s+history|your\s+orders|my\s+account)\b" + CLAUSE + r"{0,40}?\b(?:nothing|empty"
+        r"|\b(?:my\s+orders|order\s+history|your\s+orders|my\s+account)\b"
+        + CLAUSE
+        + r"{0,40}?\b(?:nothing|empty"
         r"|not\s+there|isn't\s+there|no\s+order)\b"
         r"|\bnowhere\s+(?:to\s+be\s+(?:seen|found)\s+)?in\s+my\s+(?:order\s+history|orders|account)\b",
     ),
@@ -465,7 +470,9 @@ AGAINST: tuple[Cue, ...] = (
         -2.0,
         r"\bwhere(?:'s|\s+is)\s+(?:my|the|our)\s+(?:\w+\s+)?(?:refund|money)\b"
         r"|\bwhen\b" + CLAUSE + r"{0,40}?\b(?:refund\w*|money\s+back|reimburs\w*)"
-        r"|\b(?:not|never|n't|still\s+no|no)\s+(?:\w+\s+){0,3}?(?:refund(?:ed)?|reimbursed|money\s+back)\b",
+        # "haven't been refunded", "still no refund" (but not "I don't want a refund, I want the item")
+        r"|\b(?:not|never|n't|still\s+no|no|yet\s+to)\s+(?:yet\s+)?(?:been\s+|got(?:ten)?\s+|received\s+|seen\s+"
+        r"|had\s+)?(?:my\s+|a\s+|the\s+|any\s+)?(?:refund(?:ed)?|reimbursed|money\s+back)\b",
     ),
     cue(
         "sent it back",
@@ -487,7 +494,9 @@ AGAINST: tuple[Cue, ...] = (
     cue(
         "item change",
         -1.8,
-        r"\b(?:swap|switch|change|exchange)\s+(?:it|them|this|that|the|my)\b" + CLAUSE + r"{0,30}?\b(?:for|to|into)\s+"
+        r"\b(?:swap|switch|change|exchange)\s+(?:it|them|this|that|the|my)\b"
+        + CLAUSE
+        + r"{0,30}?\b(?:for|to|into)\s+"
         r"(?:a|an|the)\b"
         r"|\b(?:change|switch)\s+(?:the\s+|my\s+)?(?:colou?r|size|model|variant|style)\b"
         r"|\b(?:rather|instead)\s+have\s+(?:the|a|an)\b|\b(?:get|have|send)\s+(?:me\s+)?the\s+\w+\s+(?:one\s+)?instead\b",

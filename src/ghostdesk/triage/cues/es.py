@@ -318,7 +318,9 @@ AGAINST: tuple[Cue, ...] = (
         "ya lo devolví",
         -1.0,
         r"\b(?:devolvi|devolvimos|(?:he|hemos)\s+devuelto|envie\s+de\s+vuelta|mande\s+de\s+vuelta)\b"
-        r"|\bpaquete\s+de\s+(?:la\s+)?devolucion\b|\bdevolucion\b" + CLAUSE + r"{0,40}?\b(?:entregad[oa]|recibid[oa]"
+        r"|\bpaquete\s+de\s+(?:la\s+)?devolucion\b|\bdevolucion\b"
+        + CLAUSE
+        + r"{0,40}?\b(?:entregad[oa]|recibid[oa]"
         r"|llego)\b",
         veto_after=r"remitente",
         role=RETURN_SENT,

@@ -327,7 +327,11 @@ AGAINST: tuple[Cue, ...] = (
     cue(
         "domanda sul rimborso",
         -2.0,
-        r"\bquando\b" + CLAUSE + r"{0,40}?\b(?:rimbors\w*|soldi)\b|\brimborso\b" + CLAUSE + r"{0,20}?\bquando\b"
+        r"\bquando\b"
+        + CLAUSE
+        + r"{0,40}?\b(?:rimbors\w*|soldi)\b|\brimborso\b"
+        + CLAUSE
+        + r"{0,20}?\bquando\b"
         r"|\bdov(?:e|')\s*(?:e\s+)?(?:finito\s+)?(?:il\s+)?(?:mio\s+)?rimborso\b"
         r"|\bnon\s+(?:ho\s+)?(?:ancora\s+)?(?:ricevuto\s+(?:il\s+)?rimborso|(?:sono\s+)?(?:stato|stata)\s+rimborsat[oa])",
     ),

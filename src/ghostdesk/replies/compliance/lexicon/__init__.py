@@ -85,7 +85,9 @@ class Lexicon:
     internal: str = r"(?!)"  # "internal", "intern": a cause that is the seller's without "we" or "our"
     # -- marketing as a structure: an invitation towards the seller's other offers --
     invitation: str = r"(?!)"  # "have a look", "schauen Sie", "découvrez", "echa un vistazo", "scopri"
-    our_range: str = r"(?!)"  # "our shop", "unser Sortiment", "notre blog", "nuestra tienda", "nostra vetrina"
+    our_range: str = (
+        r"(?!)"  # "our shop", "unser Sortiment", "notre blog", "nuestra tienda", "nostra vetrina"
+    )
 
 
 @dataclass(frozen=True)

@@ -216,7 +216,8 @@ LEXICON = Lexicon(
         r"\b(?:haben|habe)\s+(?:wir|ich)\s+(?:\w+\s+)?zu verantworten\b|\b(?:wir|ich)\s+(?:haben|habe)\s+"
         r"(?:\w+\s+){0,3}?zu verantworten\b",
         r"\bes ist unsere schuld\b|\bdas ist unsere schuld\b",
-        r"\b(?:das|dies|es)\s+(?:liegt|lag)\s+(?:\w+\s+){0,2}?an uns\b|\bliegt (?:das|dies|es)\s+(?:\w+\s+){0,2}?"
+        r"\b(?:das|dies|es)\s+(?:liegt|lag)\s+(?:\w+\s+){0,2}?an uns\b|\bliegt (?:das|dies|"
+        r"es)\s+(?:\w+\s+){0,2}?"
         r"an uns\b",
         r"\bbei uns\b[^.!?\n]{0,30}\bschief\w*|\bschief(?:gelaufen|gegangen)\b[^.!?\n]{0,20}\bbei uns\b",
         r"\b(?:wir|ich|uns)\b[^.!?\n]{0,60}\b(?:versehentlich|irrtümlich|aus versehen|fälschlicherweise)\b",
@@ -285,9 +286,11 @@ LEXICON = Lexicon(
         r"\b(?:bekommen|erhalten)\s+sie\s+(?:\w+\s+){0,4}?(?:geld|betrag|kaufpreis|summe|cent|euro)\s+"
         r"(?:\w+\s+){0,3}?zurück\b",
         r"\bgutschrift\s+(?:erhalten|veranlassen|veranlasst)\b",
-        r"\b(?:(?:wir|ich)\s+(?:\w+\s+)?(?:übernehmen|übernehme|erledigen|erledige)|(?:übernehmen|erledigen)\s+wir|"
+        r"\b(?:(?:wir|ich)\s+(?:\w+\s+)?(?:übernehmen|übernehme|erledigen|erledige)|(?:übernehmen|"
+        r"erledigen)\s+wir|"
         r"übernehme ich|erledige ich)\s+(?:\w+\s+){0,2}?(?:die\s+)?(?:stornierung|erstattung|rückerstattung|"
-        r"rückzahlung)\b|\b(?:kümmern uns|kümmere mich)\s+(?:\w+\s+)?um\s+(?:die\s+)?(?:stornierung|erstattung|"
+        r"rückzahlung)\b|\b(?:kümmern uns|kümmere mich)\s+(?:\w+\s+)?um\s+(?:die\s+)?(?:stornierung|"
+        r"erstattung|"
         r"rückerstattung)\b",
         r"\bbetrachten sie\b[^.!?\n]{0,40}\bals (?:storniert|erstattet|erledigt)\b",
         r"\b(?:geld|betrag|kaufpreis)\b[^.!?\n]{0,40}\b(?:wieder auf|zurück auf|zurücküberwiesen|erstattet|"
@@ -475,9 +478,11 @@ LEXICON = Lexicon(
         r"\b(?:personell|personalmangel|personalengpass|personalausfall|personalausfälle|unterbesetzt|"
         r"knapp besetzt|dünn besetzt|zu wenig (?:personal|leute|mitarbeiter)|nicht genug (?:personal|leute|"
         r"mitarbeiter))\w*"
-        r"|\b(?:kolleg\w*|mitarbeiter\w*|team|personal|packer\w*|hälfte (?:des|unseres) teams)\b[^.!?\n]{0,30}"
+        r"|\b(?:kolleg\w*|mitarbeiter\w*|team|personal|packer\w*|hälfte (?:des|"
+        r"unseres) teams)\b[^.!?\n]{0,30}"
         r"\b(?:krank\w*|erkältet|grippe|ausgefallen|fehlen|fehlt)\b|\bkrankheit\w*"
-        r"|\b(?:umstellung|umzug|wechsel|migration|umstieg|einführung|umbau)\b[^.!?\n]{0,40}\b(?:\w*system\w*|"
+        r"|\b(?:umstellung|umzug|wechsel|migration|umstieg|einführung|"
+        r"umbau)\b[^.!?\n]{0,40}\b(?:\w*system\w*|"
         r"software|lager\w*|warenwirtschaft\w*|shop\w*|versanddienstleister|plattform)"
         r"|\b(?:\w*system\w*|software|lager\w*|warenwirtschaft\w*)\b[^.!?\n]{0,30}\b(?:umgestellt|umgezogen|"
         r"gewechselt|erneuert|zieht um|ziehen um)\b|\bumzieh\w*|\bumgezogen\b"
@@ -494,7 +499,8 @@ LEXICON = Lexicon(
         r"\bliegen geblieben\b|\bnoch\b[^.!?\n]{0,20}\bbei uns\b|\bhängen geblieben\b|\bhängt\b|"
         r"\bnicht rechtzeitig\b|\bzu spät\b|\blangsamer\b|\bnicht nachgekommen\b"
         r"|\bnichts?\s+(?:\w+\s+){0,3}?(?:verschickt|versandt|bearbeitet|übernommen|übergeben|weitergeleitet|"
-        r"gemeldet|rausgegangen|abgeholt|verpackt|gepackt|erfasst|übertragen|verschicken|versenden|bearbeiten|"
+        r"gemeldet|rausgegangen|abgeholt|verpackt|gepackt|erfasst|übertragen|verschicken|versenden|"
+        r"bearbeiten|"
         r"packen|rausschicken|übergeben)\b"
     ),
     internal=r"\bintern\w*",

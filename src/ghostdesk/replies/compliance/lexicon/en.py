@@ -179,7 +179,8 @@ LEXICON = Lexicon(
         r"\b(?:we|i)\s+(?:take|accept|bear)\s+(?:full\s+|complete\s+|the\s+|all\s+)*(?:responsibility|"
         r"blame)\b",
         r"\b(?:caused|created)\s+by\s+(?:us|our (?:team|warehouse|system|staff|side))\b",
-        r"\b(?:we|i)\s+(?:have\s+|'ve\s+)?forgot(?:ten)?\b(?!\s+to\s+(?:mention|say|tell|add|attach|ask|include|"
+        r"\b(?:we|i)\s+(?:have\s+|'ve\s+)?forgot(?:ten)?\b(?!\s+to\s+(?:mention|say|tell|add|attach|ask|"
+        r"include|"
         r"reply|answer|write))",
         r"\b(?:we|i)\s+(?:have\s+|'ve\s+)?(?:caused|delayed|held up|failed to|messed up|dropped the ball|"
         r"made (?:an|a) (?:error|mistake)|were slow|were late|mishandled|overlooked|neglected)\b",
@@ -193,7 +194,8 @@ LEXICON = Lexicon(
         r"\bour (?:own )?(?:shipping |processing |handling )?delay\b",
         r"\bthe (?:delay|problem|issue|hold-up) (?:is|was) (?:entirely |completely |all )?(?:on us|"
         r"our fault|our doing)\b",
-        r"\b(?:that|this|it)(?: one)?(?:'s| is| was)(?: \w+)? on (?:us|me)\b(?!\s+to\b)|\bwe dropped the ball\b|"
+        r"\b(?:that|this|it)(?: one)?(?:'s| is| was)(?: \w+)? on (?:us|me)\b(?!\s+to\b)|"
+        r"\bwe dropped the ball\b|"
         r"\bour (?:own )?doing\b",
         r"\b(?:due to|because of|result of|caused by|owing to|down to|stems? from|comes? from|there (?:was|"
         r"were|"
@@ -450,7 +452,8 @@ LEXICON = Lexicon(
     own_cause=(
         r"\b(?:short[- ]staffed|understaffed|short of staff|staff(?:ing)? (?:shortages?|issues?|problems?)|"
         r"shortage of staff|"
-        r"not enough (?:staff|people|hands)|(?:didn't|did not|don't|do not) have enough (?:staff|people|hands))"
+        r"not enough (?:staff|people|hands)|(?:didn't|did not|don't|do not) have enough (?:staff|people|"
+        r"hands))"
         r"|\b(?:staff|colleagues?|team(?: members)?|packers?|employees?|half (?:of )?(?:our|the) team)\b"
         r"[^.!?\n]{0,30}\b(?:off sick|sick|ill|off with|down with|on sick leave|absent|with (?:the )?(?:flu|"
         r"covid))\b"
@@ -467,8 +470,10 @@ LEXICON = Lexicon(
         r"(?:with|in|at)\s+(?:our|my)\s+(?:own\s+)?\w+"
         r"|\b(?:we|i)\s+(?:\w+\s+)?(?:forgot|overlooked|omitted|neglected|misplaced)\b"
         r"|\binternal\s+(?:error|mistake|oversight|problem|issue|glitch|mix-?up)\b"
-        r"|\b(?:our|my)\s+(?:\w+\s+){0,2}?(?:system|software|printer|scanner|website|platform|till)\s+(?:glitched|"
-        r"crashed|went down|failed|broke(?: down)?|stopped working|had (?:a|an) (?:glitch|outage|problem|issue|"
+        r"|\b(?:our|my)\s+(?:\w+\s+){0,2}?(?:system|software|printer|scanner|website|platform|"
+        r"till)\s+(?:glitched|"
+        r"crashed|went down|failed|broke(?: down)?|stopped working|had (?:a|an) (?:glitch|outage|problem|"
+        r"issue|"
         r"fault))\b"
     ),
     consequence=(

@@ -139,7 +139,8 @@ LEXICON = Lexicon(
         r"\b\w{2,}(?:\u00f3|aron|ieron)\b|"
         r"\b(?:anterior|anteriores|fue|fueron|ha sido|han sido|hemos|ha|ayer|anteayer|hace|ya|pasado|"
         r"pasada|salió|"
-        r"se envió|llegó)\b|\b(?:figura|consta|aparece|figuraba|constaba|aparecía)\s+como\s+\w+(?:ad|id)[oa]s?\b"
+        r"se envió|llegó)\b|\b(?:figura|consta|aparece|figuraba|constaba|aparecía)\s+como\s+\w+(?:ad|"
+        r"id)[oa]s?\b"
     ),
     promise_words=(
         r"\bcomo (?:muy )?tarde\b|\ba más tardar\b|\bprometido\b|\bsin falta\b|\bseguro\b(?! que no)|"
@@ -291,7 +292,8 @@ LEXICON = Lexicon(
         r"\bvalóre(?:nos|nos)\s+(?:positivamente|bien)\b|\bpuntúenos\s+(?:bien|alto)\b",
         r"\b(?:valoración|nota|puntuación|reseña) de (?:diez|10|sobresaliente)\b",
         r"\b(?:5|cinco)\s+estrell(?:as|itas)\b",
-        r"\bantes de (?:dejar|publicar|escribir|poner|dar)(?:nos|le|la)?\s+(?:una\s+|un\s+|su\s+|tu\s+|la\s+)?"
+        r"\bantes de (?:dejar|publicar|escribir|poner|dar)(?:nos|le|la)?\s+(?:una\s+|un\s+|su\s+|tu\s+|"
+        r"la\s+)?"
         r"(?:\w+\s+)?(?:valoración|opinión|reseña|comentario|calificación)\b",
         r"\b(?:valoraci[óo]n|opini[óo]n|reseña|comentario|calificaci[óo]n|puntuaci[óo]n)(?:es|"
         r"s)?\s+(?:muy\s+)?"
@@ -397,7 +399,8 @@ LEXICON = Lexicon(
     consequence=(
         r"\bretras\w*|\bdemora\w*|\batrasad\w*|\bbloquead\w*|\bparad[oa]s\b|\batascad\w*|\ba tiempo\b"
         r"|\bno\s+(?:ha|han|hemos|se ha|se han)?\s*(?:podido\s+)?(?:salido|enviado|enviar|procesado|procesar|"
-        r"despachado|preparado|salir)\b|\btodavía no\b|\baún no\b|\bno\s+(?:pudimos|hemos podido|pude|he podido|"
+        r"despachado|preparado|salir)\b|\btodavía no\b|\baún no\b|\bno\s+(?:pudimos|hemos podido|pude|"
+        r"he podido|"
         r"podemos)\s+(?:\w+\s+)?(?:enviar|salir|procesar|despachar|preparar|entregar)\b"
     ),
     internal=r"\bintern[oa]s?\b",

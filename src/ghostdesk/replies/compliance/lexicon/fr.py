@@ -171,7 +171,8 @@ LEXICON = Lexicon(
         r"pleine\s+)?(?:responsabilité|faute|erreur)",
         r"\bcausé\w*\s+par\s+(?:nous|notre|nos)\b|\bdû\s+à\s+notre\b",
         r"\bmea culpa\b|\b(?:nous|je|j')\b[^.!?\n]{0,40}\bpar (?:erreur|mégarde|inadvertance)\b",
-        r"\b(?:nous\s+avons|j'ai)\s+(?:\w+\s+){0,3}?(?:oublié|omis|tardé|négligé|commis une erreur|fait une erreur|"
+        r"\b(?:nous\s+avons|j'ai)\s+(?:\w+\s+){0,3}?(?:oublié|omis|tardé|négligé|commis une erreur|"
+        r"fait une erreur|"
         r"retardé|"
         r"fait une faute|mal géré)\b",
         r"\bnotre\s+(?:entrepôt|équipe|système|service|personnel|"
@@ -181,7 +182,8 @@ LEXICON = Lexicon(
         r"\bnotre\s+retard\b|\bc'est de notre faute\b|\bla faute nous incombe\b",
         r"\bnous (?:avons|accusons)\s+(?:un peu\s+|beaucoup\s+|pas mal\s+)?(?:du|un|de) retard\b|"
         r"\bnous sommes (?:un peu\s+|très\s+)?en retard\b",
-        r"\b(?:c'est|c'était|cela relève de|ça relève de)\s+(?:\w+\s+)?(?:notre|ma)\s+(?:faute|responsabilité)\b"
+        r"\b(?:c'est|c'était|cela relève de|ça relève de)\s+(?:\w+\s+)?(?:notre|ma)\s+(?:faute|"
+        r"responsabilité)\b"
         r"(?!\s+de\s+\w+er\b)",
         r"\b(?:excuser|excusons|excuse)\s+(?:\w+\s+){0,2}?(?:notre|mon)\s+(?:erreur|oubli|retard)\b",
         r"\bnous aurions dû\b|\bnous aurions pu\b[^.!?\n]{0,40}\béviter\b",
@@ -250,7 +252,8 @@ LEXICON = Lexicon(
         r"\boffre\w*\s+(?:spéciale|exclusive|limitée|du moment|promotionnelle|imbattable)s?\b",
         r"\bbon\s+(?:de réduction|d'achat)\b|\bchèques?[- ]cadeaux?\b|\bcartes?[- ]cadeaux?\b",
         r"\bnewsletter\b|\blettre d'information\b",
-        r"\bcode\b[^.!?\n]{0,30}\b\d+\s*%|\b\d+\s*%[^.!?\n]{0,40}\bvalable\b|\bvalable sur (?:toute?s?|l'ensemble)\b",
+        r"\bcode\b[^.!?\n]{0,30}\b\d+\s*%|\b\d+\s*%[^.!?\n]{0,40}\bvalable\b|\bvalable sur (?:toute?s?|"
+        r"l'ensemble)\b",
         r"\babonnez-vous\b|\binscrivez-vous\b",
         r"\bsuivez-nous\b",
         r"\b(?:instagram|facebook|tiktok|twitter|youtube|pinterest|snapchat)\b",
@@ -407,7 +410,8 @@ LEXICON = Lexicon(
         r"système|entrepôt|plateforme|locaux|prestataire|outil)\w*"
         r"|\btrop de commandes\b|\bafflux de commandes\b|\bsous-estimé\w*"
         r"|\bimprimante\b"
-        r"|\b(?:souci|problème|erreur|incident|bug|panne|couac|raté)s?\s+(?:\w+\s+){0,2}?(?:à l'|au |à la |de |d'|"
+        r"|\b(?:souci|problème|erreur|incident|bug|panne|couac|raté)s?\s+(?:\w+\s+){0,2}?(?:à l'|au |à la |"
+        r"de |d'|"
         r"avec |dans |chez )\s*(?:l'|la |le |notre |nos )?(?:emballage|préparation|conditionnement|"
         r"entrepôt|logiciel|système|stock|étiquet\w*|nous)\b"
         r"|\b(?:erreur|problème|souci|oubli)s? intern\w*"
@@ -415,7 +419,8 @@ LEXICON = Lexicon(
     consequence=(
         r"\bretard\w*|\bbloqu\w*|\bralenti\w*|\bd'où\b|\bà temps\b|\bdans les temps\b|\ben souffrance\b"
         r"|\bpas\s+(?:encore\s+)?(?:été\s+)?(?:\w+\s+)?(?:expédiée?s?|envoyée?s?|traitée?s?|remise?s?|"
-        r"partie?s?|préparée?s?|enregistrée?s?)\b|\bpas (?:pu|réussi à) (?:\w+\s+)?(?:expédier|envoyer|traiter)"
+        r"partie?s?|préparée?s?|enregistrée?s?)\b|\bpas (?:pu|réussi à) (?:\w+\s+)?(?:expédier|envoyer|"
+        r"traiter)"
     ),
     internal=r"\bintern(?:e|es|s)?\b",
     invitation=(

@@ -183,7 +183,8 @@ LEXICON = Lexicon(
         r"dimenticato|"
         r"ritardato|sbagliato|causato)\b",
         r"\bcolpa (?:nostra|mia)\b|\bla colpa è (?:nostra|mia)\b|\b(?:nostra|mia) colpa\b",
-        r"\b(?:la\s+)?(?:colpa|responsabilità)(?:\s+\w+){0,3}\s+è\s+(?:tutta\s+)?(?:nostra|mia)\b(?!\s+di\s+\w+re\b)|"
+        r"\b(?:la\s+)?(?:colpa|responsabilità)(?:\s+\w+){0,3}\s+è\s+(?:tutta\s+)?(?:nostra|"
+        r"mia)\b(?!\s+di\s+\w+re\b)|"
         r"\bmea culpa\b|\b(?:abbiamo|ho|noi|io)\b[^.!?\n]{0,40}\b(?:per errore|per sbaglio|erroneamente|"
         r"per distrazione)\b",
         r"\bci è sfuggit[oa]\b|\b(?:errore|sbaglio|problema)\s+(?:dalla|dalla nostra|"
@@ -220,7 +221,8 @@ LEXICON = Lexicon(
         r"\b(?:sarà|verrà)\s+(?:\w+\s+)?rimborsat[oa]\b",
         r"\b(?:riceverà|otterrà)\s+(?:un|il)\s+rimborso\b",
         r"\brimborso\s+(?:completo|totale|integrale|immediato)\b",
-        r"\b(?:le\s+|gli\s+|ti\s+)?(?:annullo|cancello|rimborso|restituisco|restituiamo|rimborsiamo|annulliamo)"
+        r"\b(?:le\s+|gli\s+|ti\s+)?(?:annullo|cancello|rimborso|restituisco|restituiamo|rimborsiamo|"
+        r"annulliamo)"
         r"\s+(?:io\s+|noi\s+)?(?:subito\s+)?(?:io\s+|noi\s+)?(?:l'|il|la|i|subito|tutto|le)\b",
         r"\b(?:ci|me ne|ce ne|mi)\s+(?:occupiamo|occupo|pensiamo|penso)\s+(?:noi\s+|io\s+)?(?:\w+\s+){0,2}?"
         r"(?:dell'|del\s+|della\s+|di\s+)?(?:annull\w+|rimbors\w+|cancell\w+)",
@@ -306,7 +308,8 @@ LEXICON = Lexicon(
         r"\bci valuti\s+(?:positivamente|bene)\b|\bvalutateci positivamente\b",
         r"\bvot[oi] (?:altissim|alt|pien|massim)\w*|\bdieci e lode\b",
         r"\b(?:5|cinque)\s+stell(?:e|ine)\b",
-        r"\bprima di (?:lasciare|pubblicare|scrivere|dare)(?:ci|ne)?\s+(?:una\s+|un\s+|la\s+|il\s+)?(?:\w+\s+)?"
+        r"\bprima di (?:lasciare|pubblicare|scrivere|dare)(?:ci|ne)?\s+(?:una\s+|un\s+|la\s+|"
+        r"il\s+)?(?:\w+\s+)?"
         r"(?:recensione|valutazione|feedback|commento)\b",
         r"\b(?:recensione|valutazione|feedback|giudizio|commento)\w*\s+(?:molto\s+)?(?:positiv\w+|"
         r"favorevol\w+|"
@@ -401,13 +404,16 @@ LEXICON = Lexicon(
         r"|\btroppi ordini\b|\b(?:valanga|ondata|picco) di ordini\b|\bsottovaluta\w*"
         r"|\bstampante\b"
         r"|\b(?:problema|guasto|errore|disguido|intoppo)\w*\s+(?:\w+\s+){0,2}?(?:con|nel|nella|al|alla|in)\s+"
-        r"(?:il |la |lo )?(?:nostr[oaie]|magazzino|sistema|gestionale|imballaggio|confezionamento|etichett\w*)\b"
+        r"(?:il |la |lo )?(?:nostr[oaie]|magazzino|sistema|gestionale|imballaggio|confezionamento|"
+        r"etichett\w*)\b"
         r"|\b(?:errore|problema|disguido) intern[oa]\b"
     ),
     consequence=(
         r"\britard\w*|\bbloccat\w*|\bferm[oaie]\b|\bindietro\b|\barretrat\w*|\bin tempo\b"
-        r"|\bnon\s+(?:siamo|sono|è)\s+(?:riusciti|riuscito|riuscita)\s+a\b|\bnon\s+(?:è|sono)\s+(?:ancora\s+)?"
-        r"(?:stat[oaie]\s+)?(?:partit|spedit|elaborat|evas|inviat)\w*|\bancora\s+(?:qui|da noi|in magazzino)\b"
+        r"|\bnon\s+(?:siamo|sono|è)\s+(?:riusciti|riuscito|riuscita)\s+a\b|\bnon\s+(?:è|"
+        r"sono)\s+(?:ancora\s+)?"
+        r"(?:stat[oaie]\s+)?(?:partit|spedit|elaborat|evas|inviat)\w*|\bancora\s+(?:qui|da noi|"
+        r"in magazzino)\b"
     ),
     internal=r"\bintern[oaie]\b",
     invitation=(
