@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "macros_main",
         "list the reply macros, or render one with sample facts",
     ),
+    "dlq": ("ghostdesk.commands.dlq", "main", "list the dead letters with their last error, or redrive them"),
 }
 
 

@@ -48,6 +48,7 @@ EXPECTED: dict[str, set[str]] = {
         "secretsmanager:GetSecretValue ChannelsSecret",
         "sqs:SendMessage RespondQueue",
         "sqs:GetQueueUrl DiagnoseQueue",
+        "dynamodb:PutItem MessagesTable",  # failure#<sqs id> items only (a LeadingKeys condition)
     },
     # Acknowledgement state and the per-thread window claim (released when SES fails); the case; the
     # draft written once; Powertools idempotency records; sends as the approved sender only.
@@ -98,6 +99,7 @@ EXPECTED: dict[str, set[str]] = {
         "dynamodb:PutItem DraftsTable",
         "dynamodb:GetItem MessagesTable",
         "dynamodb:PutItem AuditTable",
+        "dynamodb:PutItem MessagesTable",  # failure#<sqs id> items only (a LeadingKeys condition)
     },
     # The same, plus the sync's checkpoint (an update of its item in the orders table).
     "OrderSyncFunction": {

@@ -9,11 +9,22 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from ghostdesk.aws.dynamo import ConflictError, doc_of, is_conditional_failure, native_of, to_item
 from ghostdesk.records import CaseRecord, DraftRecord, DraftStatus, MessageRecord
+
+
+@dataclass(frozen=True)
+class WindowClaim:
+    """Who holds a time-limited claim: ``taken`` when this call took it, ``mine`` when its owner asked."""
+
+    held_by: str | None
+    claimed_at: datetime | None
+    mine: bool
+    taken: bool = False
 
 
 class _Table:
@@ -106,10 +117,13 @@ class MessageStore(_Table):
             return updated
         raise ConflictError(f"message {message_id}: too many concurrent updates")
 
-    def claim_window(self, key: str, *, until: datetime, now: datetime) -> bool:
-        """Take a time-limited claim (e.g. "acknowledged this sender and thread"); False while one holds.
+    def claim_window(self, key: str, *, owner: str, until: datetime, now: datetime) -> WindowClaim:
+        """Take a time-limited claim (e.g. "acknowledged this sender and thread") for ``owner``.
 
-        Claims live in the messages table under a hashed key, so no buyer address is stored in clear.
+        Says who holds it when the claim is taken: another owner (the window is used up), or ``owner``
+        itself, which means a second delivery of the same work item is running or an earlier attempt
+        stopped after claiming. Claims live in the messages table under a hashed key, so no buyer
+        address is stored in clear.
         """
         claim_id = "claim#" + hashlib.sha256(key.encode()).hexdigest()
         try:
@@ -117,6 +131,8 @@ class MessageStore(_Table):
                 TableName=self.name,
                 Item={
                     "message_id": {"S": claim_id},
+                    "owner": {"S": owner},
+                    "claimed_at": {"N": str(int(now.timestamp()))},
                     "claimed_until": {"N": str(int(until.timestamp()))},
                     "expires_at": {"N": str(int(until.timestamp()) + 86400)},
                 },
@@ -124,10 +140,19 @@ class MessageStore(_Table):
                 ExpressionAttributeValues={":now": {"N": str(int(now.timestamp()))}},
             )
         except Exception as exc:
-            if is_conditional_failure(exc):
-                return False
-            raise
-        return True
+            if not is_conditional_failure(exc):
+                raise
+            existing = self._get(claim_id)
+            if existing is None:  # released between our write and our read: the window is free again
+                return self.claim_window(key, owner=owner, until=until, now=now)
+            holder = native_of(existing, "owner")
+            stamp = native_of(existing, "claimed_at")
+            return WindowClaim(
+                held_by=str(holder) if holder is not None else None,
+                claimed_at=datetime.fromtimestamp(int(stamp), tz=UTC) if stamp is not None else None,
+                mine=holder == owner,
+            )
+        return WindowClaim(held_by=owner, claimed_at=now, mine=True, taken=True)
 
     def release_window(self, key: str) -> None:
         claim_id = "claim#" + hashlib.sha256(key.encode()).hexdigest()

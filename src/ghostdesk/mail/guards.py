@@ -16,7 +16,8 @@ from ghostdesk.models import BuyerMessage
 
 _NO_REPLY_LOCAL = re.compile(r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|noreply|donotreply)([-_.+].*)?$")
 _DAEMON_LOCAL = re.compile(r"^(mailer[-_]daemon|postmaster)([-_.+].*)?$")
-_BULK_PRECEDENCE = frozenset({"bulk", "list", "junk"})
+# "auto_reply" is not in RFC 3834 but common (vacation programs, Exchange's older auto-responder).
+_BULK_PRECEDENCE = frozenset({"bulk", "list", "junk", "auto_reply", "auto-reply"})
 _SUPPRESS_VALUES = frozenset({"all", "autoreply", "oof"})
 _AUTOREPLY_HEADERS = ("x-autoreply", "x-autorespond", "x-autoresponder", "x-auto-reply")
 
@@ -29,7 +30,7 @@ def acknowledgement_block_reason(message: BuyerMessage, *, own_addresses: Collec
     """None when an automatic acknowledgement may be sent; otherwise why not, as a short reason code.
 
     Codes: ``own_message``, ``auto_submitted``, ``precedence_bulk``, ``mailing_list``, ``mailer_daemon``,
-    ``no_reply_sender``, ``amazon_system``, ``ms_auto_suppress``, ``autoreply_header``.
+    ``no_reply_sender``, ``amazon_system``, ``machine_report``, ``ms_auto_suppress``, ``autoreply_header``.
     """
     headers = {name.lower(): value for name, value in message.auto_headers.items()}
     sender = message.from_address.strip().lower()
@@ -41,7 +42,10 @@ def acknowledgement_block_reason(message: BuyerMessage, *, own_addresses: Collec
     auto_submitted = headers.get("auto-submitted", "").strip().lower()
     if auto_submitted and auto_submitted.split(";", 1)[0].strip() != "no":
         return "auto_submitted"
-    precedence = headers.get("precedence", "").strip().lower()
+    if headers.get("content-type", "").strip().lower().startswith("multipart/report"):
+        # RFC 6522 reports: delivery status (bounces), read receipts, ARF abuse feedback
+        return "machine_report"
+    precedence = (headers.get("precedence") or headers.get("x-precedence") or "").strip().lower()
     if precedence in _BULK_PRECEDENCE:
         return "precedence_bulk"
     if headers.get("list-id") or headers.get("list-unsubscribe"):

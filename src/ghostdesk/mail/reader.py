@@ -49,6 +49,8 @@ def _auto_headers(parsed: ParsedEmail) -> dict[str, str]:
     for name, value in parsed.headers:
         if name in _AUTO_HEADERS or name.startswith(_AUTO_PREFIXES):
             found.setdefault(name, value)
+        elif name == "content-type" and value.strip().lower().startswith("multipart/report"):
+            found.setdefault(name, value)  # a delivery, read or abuse report (RFC 6522), never a buyer
     return found
 
 

@@ -16,7 +16,7 @@ from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, pro
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 from ghostdesk.aws.clients import client
-from ghostdesk.observability import logger, redact
+from ghostdesk.observability import exception_summary, logger, redact
 
 MAX_DELAY_S = 12 * 3600  # SQS's ceiling for a message's visibility timeout
 
@@ -51,6 +51,43 @@ def _delay(record: SQSRecord, delay_s: float) -> None:
         logger.exception("could not delay record", extra={"sqs_message_id": record.message_id})
 
 
+def _remember(record: SQSRecord, exc: Exception) -> None:
+    """Keep why ``record`` failed where ``ghostdesk dlq list`` finds it (``ghostdesk.aws.failures``).
+
+    Never raises: the record's own failure is what the caller reports, whatever happens here.
+    """
+    try:
+        from datetime import UTC, datetime
+
+        from ghostdesk.aws.failures import Failure, FailureStore, safe_detail, subject_of
+        from ghostdesk.pipeline import wiring
+
+        settings = wiring.settings()
+        table = settings.messages_table
+        if not table:
+            return
+        subject = subject_of(record.body)
+        count = record.attributes.approximate_receive_count
+        failure = Failure(
+            queue=record.event_source_arn.rsplit(":", 1)[-1],
+            sqs_message_id=record.message_id,
+            error=type(exc).__name__,
+            detail=safe_detail(str(exc)),
+            failed_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            receive_count=int(count) if count else None,
+            message_id=subject.get("message_id"),
+            order_id=subject.get("order_id"),
+            kind=subject.get("kind"),
+        )
+        store = FailureStore(client("dynamodb"), table, retention_days=settings.retention_days)
+        store.record(failure, now=datetime.now(UTC))
+    except Exception as store_error:  # reported; the record still fails as it should
+        logger.warning(
+            "could not record why the record failed",
+            extra={"sqs_message_id": record.message_id, **exception_summary(store_error)},
+        )
+
+
 def process_sqs(
     event: dict[str, Any],
     context: Any,
@@ -76,6 +113,7 @@ def process_sqs(
                 },
             )
             _delay(record, wait.delay_s)
+            _remember(record, wait)
             raise
         except Exception as exc:
             logger.error(
@@ -87,6 +125,7 @@ def process_sqs(
                     "receive_count": record.attributes.approximate_receive_count,
                 },
             )
+            _remember(record, exc)
             raise
 
     response = process_partial_response(

@@ -23,6 +23,10 @@ if TYPE_CHECKING:  # Jinja loads when the library is built, on first use, not at
     from ghostdesk.replies.library import MacroLibrary
 
 
+# Longer than RespondFunction's timeout: a claim of our own younger than this may still be sending.
+ACK_LEASE = timedelta(minutes=5)
+
+
 class RecordNotReady(RuntimeError):
     """What this step needs is not stored yet; the queue retries."""
 
@@ -72,9 +76,18 @@ def acknowledge(message_id: str, deps: RespondDeps) -> AckResult:
 
     window_key = f"ack|{message.reply_address.lower()}|{record.thread_key}"
     until = now + timedelta(hours=deps.settings.ack_window_hours)
-    if not deps.messages.claim_window(window_key, until=until, now=now):
-        deps.messages.update(message_id, ack_status=AckStatus.SUPPRESSED, ack_reason="ack_window")
-        logger.info("acknowledgement suppressed", extra={"message_id": message_id, "reason": "ack_window"})
+    claim = deps.messages.claim_window(window_key, owner=message_id, until=until, now=now)
+    if not claim.taken:
+        if claim.mine and claim.claimed_at is not None and now - claim.claimed_at < ACK_LEASE:
+            # Another delivery of this same request is sending right now; its outcome decides.
+            raise RecordNotReady(f"acknowledgement of {message_id} is in flight")
+        # Someone else's claim: this sender and thread had their acknowledgement. Our own stale claim:
+        # an earlier attempt stopped between claiming and recording, so its email may have gone out.
+        # At most one acknowledgement per message, so neither sends; the reason says which it was.
+        reason = "ack_outcome_unknown" if claim.mine else "ack_window"
+        deps.messages.update(message_id, ack_status=AckStatus.SUPPRESSED, ack_reason=reason)
+        log = logger.warning if claim.mine else logger.info
+        log("acknowledgement suppressed", extra={"message_id": message_id, "reason": reason})
         return AckResult.SUPPRESSED
 
     try:

@@ -44,6 +44,11 @@ def test_an_ordinary_buyer_message_may_be_acknowledged() -> None:
         ({"precedence": "bulk"}, "precedence_bulk"),
         ({"precedence": "List"}, "precedence_bulk"),
         ({"precedence": "junk"}, "precedence_bulk"),
+        ({"precedence": "auto_reply"}, "precedence_bulk"),
+        ({"x-precedence": "bulk"}, "precedence_bulk"),
+        ({"content-type": 'multipart/report; report-type="feedback-report"; boundary=x'}, "machine_report"),
+        ({"content-type": "Multipart/Report; report-type=delivery-status"}, "machine_report"),
+        ({"content-type": "multipart/report; report-type=disposition-notification"}, "machine_report"),
         ({"list-id": "<sellers.lists.example.com>"}, "mailing_list"),
         ({"list-unsubscribe": "<mailto:leave@example.com>"}, "mailing_list"),
         ({"return-path": "<>"}, "mailer_daemon"),
@@ -82,3 +87,8 @@ def test_suppress_values_that_do_not_concern_replies_do_not_block() -> None:
 def test_senders_that_must_never_get_an_automatic_answer(sender: str, reason: str) -> None:
     message = replace(BUYER, from_address=sender.lower())
     assert acknowledgement_block_reason(message, own_addresses=OWN) == reason
+
+
+def test_a_buyer_forwarding_a_report_inside_ordinary_mail_may_be_acknowledged() -> None:
+    forwarded = replace(BUYER, auto_headers={"content-type": "multipart/mixed; boundary=b1"})
+    assert acknowledgement_block_reason(forwarded, own_addresses=OWN) is None

@@ -8,7 +8,6 @@ shows that content as text or lists it as an attachment.
 from __future__ import annotations
 
 import contextlib
-import time
 from email import policy
 from email.message import Message
 from email.parser import BytesParser
@@ -168,22 +167,17 @@ def test_bytes_that_are_not_an_email_raise_unreadable(raw: bytes) -> None:
         read_email(raw)
 
 
-def test_three_megabyte_endless_message_is_read_quickly() -> None:
+def test_three_megabyte_endless_message_is_read() -> None:
+    # How fast: `make bench` (imports and diagnose throughput); timed asserts here would only be flaky.
     raw = (MIME / "flanker/enclosed-endless.eml").read_bytes()
-    started = time.perf_counter()
     message = read_email(raw)
-    elapsed = time.perf_counter() - started
-    print(f"enclosed-endless.eml ({len(raw) / 1e6:.1f} MB): {elapsed * 1000:.0f} ms")
-    assert elapsed < 1.0
     assert message.subject == "Wow"
     assert message.text.startswith("Hello")
 
 
-def test_torture_message_is_read_quickly_with_all_its_attachments() -> None:
+def test_torture_message_is_read_with_all_its_attachments() -> None:
     raw = (MIME / "flanker/torture.eml").read_bytes()
-    started = time.perf_counter()
     message = read_email(raw)
-    assert time.perf_counter() - started < 1.0
     assert "This is a demonstration of multi-part mail" in message.text
     assert len(message.attachments) >= 10
 
@@ -195,9 +189,7 @@ def test_nesting_deeper_than_the_parser_can_recurse_is_read_flat() -> None:
         head.append(b'Content-Type: multipart/mixed; boundary="b%d"\r\n\r\n--b%d\r\n' % (level, level))
     head.append(b"Content-Type: text/plain\r\n\r\nwhere is my order?\r\n")
     tail = [b"--b%d--\r\n" % level for level in reversed(range(levels))]
-    started = time.perf_counter()
     message = read_email(b"".join(head + tail))
-    assert time.perf_counter() - started < 2.0
     assert "where is my order?" in message.text
     assert "nesting_too_deep" in message.defects
 

@@ -8,6 +8,7 @@ and a tighter floor over the whole round, so a rule change that loses ground on 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -52,7 +53,7 @@ def test_each_round_has_enough_violating_and_clean_replies_over_every_rule(
 
 @pytest.mark.parametrize("folder", ROUNDS, ids=lambda p: p.name)
 def test_checker_keeps_its_floor_on_every_held_out_round(
-    folder: Path, capsys: pytest.CaptureFixture[str]
+    folder: Path, scoreboard: Callable[[str], None]
 ) -> None:
     total = Score()
     lines: list[str] = []
@@ -75,8 +76,7 @@ def test_checker_keeps_its_floor_on_every_held_out_round(
         assert result.recall >= LANGUAGE_RECALL_FLOOR, "\n".join(problems)
         assert result.false_alarm_rate < LANGUAGE_FALSE_ALARM_CEILING, "\n".join(problems)
     lines.append(total.line("all"))
-    with capsys.disabled():
-        print(f"\nheld-out {folder.name}\n  " + "\n  ".join(lines))
+    scoreboard(f"compliance held-out {folder.name} {lines[-1]}")
     if folder.name in NOT_YET_FOLDED_IN:
         return
     assert total.recall >= ROUND_RECALL_FLOOR, "\n".join(problems)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from ghostdesk.replies.compliance import check_html, check_reply
@@ -176,17 +174,3 @@ def test_a_time_span_from_amazons_help_that_says_when_it_ships_is_a_promise(text
 
 def test_a_phrase_in_another_language_is_found_whatever_the_reply_language() -> None:
     assert "date_promise" in rules("Vielen Dank! Your order ships tomorrow.", "de")
-
-
-def test_checking_is_fast_enough_for_every_edit() -> None:
-    text = (
-        "Hello Anna,\n\nThank you for your message about your order 302-1234567-7654321. Amazon is still "
-        "verifying the payment; as soon as it has finished, the status changes and we ship your order.\n\n"
-        "Please check Your Orders on Amazon for any payment alerts.\n\nKind regards,\nGadget World\n"
-    )
-    check_reply(text, "en")  # compile the patterns once
-    start = time.perf_counter()
-    for _ in range(100):
-        assert check_reply(text, "en") == []
-    per_reply = (time.perf_counter() - start) / 100
-    assert per_reply < 0.05, f"{per_reply * 1000:.1f} ms per reply"

@@ -74,7 +74,9 @@ def test_bitext_has_the_labels_this_measurement_relies_on() -> None:
     assert intents["track_refund"] > 250, "the closest negative must be in the set"
 
 
-def test_order_status_rule_on_bitext(record_property: Callable[[str, object], None]) -> None:
+def test_order_status_rule_on_bitext(
+    record_property: Callable[[str, object], None], scoreboard: Callable[[str], None]
+) -> None:
     scores = _measure()
     summary = (
         f"Bitext order-status (track_order + delivery_period): precision {scores.precision:.3f}, "
@@ -82,7 +84,7 @@ def test_order_status_rule_on_bitext(record_property: Callable[[str, object], No
         f"false positives by intent {dict(scores.false_positives)}, "
         f"false negatives by intent {dict(scores.false_negatives)}"
     )
-    print(summary)
+    scoreboard(summary)
     record_property("bitext_precision", round(scores.precision, 4))
     record_property("bitext_recall", round(scores.recall, 4))
     record_property("bitext_f1", round(scores.f1, 4))

@@ -98,7 +98,9 @@ def _accuracy(items: tuple[Labelled, ...], correct: Callable[[Labelled], bool]) 
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_per_language_accuracy(language: str, record_property: Callable[[str, object], None]) -> None:
+def test_per_language_accuracy(
+    language: str, record_property: Callable[[str, object], None], scoreboard: Callable[[str], None]
+) -> None:
     items = load(language)
     intent_accuracy = _accuracy(
         items,
@@ -112,7 +114,7 @@ def test_per_language_accuracy(language: str, record_property: Callable[[str, ob
         f"{language}: {len(items)} messages, intent accuracy {intent_accuracy:.3f}, "
         f"identifier accuracy {identifier_accuracy:.3f}"
     )
-    print(summary)
+    scoreboard(f"triage corpus {summary}")
     record_property(f"{language}_intent_accuracy", round(intent_accuracy, 3))
     record_property(f"{language}_identifier_accuracy", round(identifier_accuracy, 3))
     # Each message is also a test of its own above; this floor keeps the summary honest when one slips.

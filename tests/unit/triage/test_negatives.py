@@ -65,7 +65,7 @@ def test_the_sets_cover_five_languages_and_every_message_mentions_an_order() -> 
 
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_few_messages_about_another_topic_are_read_as_order_status(
-    name: str, record_property: Callable[[str, object], None]
+    name: str, record_property: Callable[[str, object], None], scoreboard: Callable[[str], None]
 ) -> None:
     entries = _entries(SETS[name])
     misses = []
@@ -74,7 +74,7 @@ def test_few_messages_about_another_topic_are_read_as_order_status(
         if intent.is_order_status:
             misses.append(f"{entry['id']} ({entry['category']}): {intent.reasons[:3]}")
     rate = len(misses) / len(entries)
-    print(f"\nnegatives set {name}: {len(misses)}/{len(entries)} read as order status ({rate:.1%})")
+    scoreboard(f"intent negatives set {name}: {len(misses)}/{len(entries)} read as order status ({rate:.1%})")
     print("\n".join(misses))
     record_property(f"negatives_{name}_false_positive_rate", round(rate, 4))
     assert rate < MAX_FALSE_POSITIVE_RATE, "\n".join(misses)
@@ -85,7 +85,7 @@ MIN_RECALL = 0.85
 
 
 def test_most_fresh_status_inquiries_are_still_read_as_status(
-    record_property: Callable[[str, object], None],
+    record_property: Callable[[str, object], None], scoreboard: Callable[[str], None]
 ) -> None:
     """The other side of the trade: other-topic cues and a weak relay line must not cost much recall."""
     entries = json.loads(POSITIVES.read_text(encoding="utf-8"))["messages"]
@@ -106,8 +106,9 @@ def test_most_fresh_status_inquiries_are_still_read_as_status(
         if not intent.is_order_status:
             misses.append(f"{entry['id']}: {intent.reasons[:2]}")
     recall = 1 - len(misses) / len(entries)
-    print(
-        f"\nfresh status inquiries: {len(entries) - len(misses)}/{len(entries)} read as status ({recall:.1%})"
+    scoreboard(
+        f"intent fresh status inquiries: {len(entries) - len(misses)}/{len(entries)} "
+        f"read as status ({recall:.1%})"
     )
     print("\n".join(misses))
     record_property("fresh_status_recall", round(recall, 4))
