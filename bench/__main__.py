@@ -18,7 +18,10 @@ BENCHMARKS = {
     "imports": "bench.cold_imports",
     "order_burst": "bench.order_burst",
     "diagnosis_latency": "bench.diagnosis_latency",
+    "soak": "bench.soak",
 }
+# Run only when named: a soak takes hours at the default 10,000 messages.
+ON_REQUEST = {"soak"}
 OUT = Path(".local/bench")
 
 
@@ -27,15 +30,22 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "names", nargs="*", choices=[*BENCHMARKS, []], help="benchmarks to run (default: all)"
     )
+    parser.add_argument("--messages", type=int, default=None, help="soak: messages to send (10000)")
+    parser.add_argument("--fault-rate", type=float, default=None, help="soak: fault probability (0.01)")
     args = parser.parse_args(argv)
+    soak_options = {
+        name: value
+        for name, value in (("messages", args.messages), ("fault_rate", args.fault_rate))
+        if value is not None
+    }
     OUT.mkdir(parents=True, exist_ok=True)
     failed = False
-    for name in args.names or list(BENCHMARKS):
+    for name in args.names or [name for name in BENCHMARKS if name not in ON_REQUEST]:
         print(f"\n== {name} ==", flush=True)
         started = time.perf_counter()
         module = importlib.import_module(BENCHMARKS[name])
         try:
-            result = module.run()
+            result = module.run(**soak_options) if name == "soak" else module.run()
         except Exception as exc:  # one broken benchmark must not hide the others' numbers
             print(f"{name}: FAILED: {exc!r}")
             failed = True

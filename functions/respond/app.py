@@ -15,8 +15,12 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 from ghostdesk.observability import logger, metrics
 from ghostdesk.pipeline import wiring
-from ghostdesk.pipeline.batch import process_sqs
+from ghostdesk.pipeline.batch import RetryLater, process_sqs
 from ghostdesk.pipeline.respond import acknowledge, draft_reply
+
+# The idempotency lock of an acknowledgement expires with the invocation holding it (RespondFunction's
+# Timeout, 30 s in template.yaml); a retry waits that long, plus a margin.
+LOCK_WAIT_S = 35.0
 
 
 @functools.cache
@@ -43,8 +47,16 @@ def _idempotent_acknowledge() -> tuple[Callable[..., Any], Any]:
 def _handle(body: dict[str, Any], _record: SQSRecord) -> None:
     kind = body.get("kind")
     if kind == "acknowledge":
+        from aws_lambda_powertools.utilities.idempotency.exceptions import IdempotencyAlreadyInProgressError
+
         run, _ = _idempotent_acknowledge()
-        run(work={"message_id": str(body["message_id"])})
+        try:
+            run(work={"message_id": str(body["message_id"])})
+        except IdempotencyAlreadyInProgressError as busy:
+            # Another attempt holds the lock (or held it and vanished: a lost answer to its own write).
+            # The lock ends with that attempt's invocation: retry after that, not at once and again
+            # until the receives run out and the acknowledgement lands in the DLQ unsent.
+            raise RetryLater("acknowledgement in progress elsewhere", LOCK_WAIT_S) from busy
     elif kind == "draft":
         draft_reply(str(body["message_id"]), wiring.respond_deps())
     else:

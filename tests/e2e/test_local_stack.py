@@ -7,7 +7,10 @@ relay alias gets an acknowledgement (in the outbox) and a reply draft waits in t
 from __future__ import annotations
 
 import email
+import hashlib
+import hmac
 import json
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -147,3 +150,24 @@ def test_every_demo_email_gets_the_right_acknowledgement_and_draft(app_stack):
     # The buyer without an order ID is asked for it in their own language.
     (ghost,) = [m for m in sent if str(m["To"]).startswith("z9y8x7w6v5u4t3s2@")]
     assert "Bestellnummer" in ghost.get_body(preferencelist=("plain",)).get_content()
+
+
+def test_the_banner_gives_the_webhook_key_and_a_request_signed_with_it_is_accepted(app_stack):
+    key = app_stack.webhook_key()
+    assert key
+    assert f"{app_stack.api_url}/webhooks/helpdesk   signing key  {key}" in app_stack.banner()
+
+    body = json.dumps(
+        {"email": "anna@example.net", "name": "Anna", "message": "Where is my order 113-4829175-6031482?"}
+    ).encode()
+    stamp = str(int(time.time()))
+    signature = hmac.new(key.encode(), f"{stamp}.".encode() + body, hashlib.sha256).hexdigest()
+    request = urllib.request.Request(
+        f"{app_stack.api_url}/webhooks/helpdesk",
+        data=body,
+        method="POST",
+        headers={"Content-Type": "application/json", "X-Ghostdesk-Signature": f"t={stamp},v1={signature}"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.status == 202
+        assert json.loads(response.read())["result"] == "accepted"

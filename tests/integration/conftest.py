@@ -23,6 +23,7 @@ from moto import mock_aws
 from ghostdesk.local.provision import provision
 from ghostdesk.local.resources import StackResources
 from ghostdesk.local.spapi_sim import SpApiSimulator
+from ghostdesk.observability import metrics
 from ghostdesk.orders.file_source import load_orders_file
 from ghostdesk.pipeline import wiring
 from tests.shared_data import REPO
@@ -146,5 +147,9 @@ def stack(monkeypatch: pytest.MonkeyPatch) -> Iterator[Stack]:
         boto3.client("secretsmanager", region_name=REGION).put_secret_value(
             SecretId=resources.secrets["SpApiSecret"], SecretString=json.dumps(SPAPI_CREDENTIALS)
         )
+        # Powertools Metrics is one per process: what an earlier test's steps recorded without a handler
+        # to flush it must not show up in this test's first flush.
+        metrics.clear_metrics()
         yield Stack(resources, simulator, monkeypatch)
         wiring.reset()
+        metrics.clear_metrics()

@@ -15,6 +15,8 @@ from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from typing import Any
 
+import pytest
+
 from ghostdesk.aws.tables import DraftStore, MessageStore
 from ghostdesk.local.moto_atomic import make_moto_dynamodb_atomic
 from ghostdesk.pipeline import wiring
@@ -141,3 +143,28 @@ def test_an_attempt_that_died_after_claiming_is_not_followed_by_a_second_acknowl
     assert acknowledgements(stack) == []
     after = messages(stack).get("ses-died-1")[0]  # type: ignore[index]
     assert (after.ack_status, after.ack_reason) == (AckStatus.SUPPRESSED, "ack_outcome_unknown")
+
+
+def test_a_claim_whose_answer_was_lost_is_still_ours_and_the_acknowledgement_goes_out(
+    stack: Stack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DynamoDB wrote the claim, its answer was lost, botocore retried the write: the retry fails the
+    condition against our own item. That must read as taken, or the buyer would get no acknowledgement."""
+    ingest(stack, [delivered(stack, RAW, "ses-lost-1")])
+    stack.queue_bodies("RespondQueue")
+    stack.use_function("RespondFunction")
+    deps = wiring.respond_deps()
+    real_put = deps.messages._client.put_item
+    calls = []
+
+    def put_whose_first_answer_is_lost(**kwargs: Any) -> Any:
+        answer = real_put(**kwargs)
+        calls.append(kwargs["Item"]["message_id"]["S"])
+        if len(calls) == 1 and calls[0].startswith("claim#"):
+            return real_put(**kwargs)  # the SDK's retry of the write whose answer never came back
+        return answer
+
+    monkeypatch.setattr(deps.messages._client, "put_item", put_whose_first_answer_is_lost)
+
+    assert acknowledge("ses-lost-1", deps) is AckResult.SENT
+    assert len(acknowledgements(stack)) == 1

@@ -8,6 +8,7 @@ racing on one draft cannot overwrite each other silently.
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -126,12 +127,16 @@ class MessageStore(_Table):
         address is stored in clear.
         """
         claim_id = "claim#" + hashlib.sha256(key.encode()).hexdigest()
+        # This call's own mark: when DynamoDB's answer to the write is lost, botocore's retry of the same
+        # write fails the condition against our own item, and the mark tells it apart from another's.
+        attempt = uuid.uuid4().hex
         try:
             self._client.put_item(
                 TableName=self.name,
                 Item={
                     "message_id": {"S": claim_id},
                     "owner": {"S": owner},
+                    "attempt": {"S": attempt},
                     "claimed_at": {"N": str(int(now.timestamp()))},
                     "claimed_until": {"N": str(int(until.timestamp()))},
                     "expires_at": {"N": str(int(until.timestamp()) + 86400)},
@@ -147,6 +152,8 @@ class MessageStore(_Table):
                 return self.claim_window(key, owner=owner, until=until, now=now)
             holder = native_of(existing, "owner")
             stamp = native_of(existing, "claimed_at")
+            if native_of(existing, "attempt") == attempt:
+                return WindowClaim(held_by=owner, claimed_at=now, mine=True, taken=True)
             return WindowClaim(
                 held_by=str(holder) if holder is not None else None,
                 claimed_at=datetime.fromtimestamp(int(stamp), tz=UTC) if stamp is not None else None,

@@ -180,6 +180,8 @@ class ChannelSimulator:
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self.latency_s = 0.0
+        # Asked before every answer (ghostdesk.local.faults): (status, delay_s) or None.
+        self.fault_hook: Callable[[str], tuple[int, float] | None] | None = None
         self.set_orders(orders)
 
     # --- lifecycle -------------------------------------------------------------------------------
@@ -309,6 +311,16 @@ class ChannelSimulator:
                     return fault
         return None
 
+    def _injected_fault(self, operation: str) -> _Fault | None:
+        hook = self.fault_hook
+        injected = hook(operation) if hook is not None else None
+        if injected is None:
+            return None
+        status, delay_s = injected
+        if delay_s > 0:
+            time.sleep(delay_s)
+        return _Fault(status, 1, operation, None) if status else None
+
     def _record(self, entry: ChannelRequest) -> None:
         with self._lock:
             self._requests.append(entry)
@@ -317,7 +329,7 @@ class ChannelSimulator:
         operation = self.route(request.method, request.path)
         if self.latency_s > 0:
             time.sleep(self.latency_s)
-        fault = self._take_fault(operation)
+        fault = self._take_fault(operation) or self._injected_fault(operation)
         if fault is not None:
             return operation, (
                 Reply(fault.status, fault.body)

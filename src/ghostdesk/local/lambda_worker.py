@@ -251,6 +251,10 @@ def main(argv: list[str] | None = None) -> int:
 
     channel = _Channel(args.request_fd, args.response_fd)
     log_filter = _install_root_log_handler(sys.stdout)
+    if os.environ.get("GHOSTDESK_LOCAL_FAULTS"):  # injected AWS faults: before any client exists
+        from ghostdesk.local.faults import install_from_env
+
+        install_from_env()
     started = time.perf_counter()
     loaded = load_handler(os.environ["_HANDLER"])
     init_ms = (time.perf_counter() - started) * 1000

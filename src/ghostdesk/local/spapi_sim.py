@@ -167,6 +167,9 @@ class SpApiSimulator:
         self.token_ttl_s = token_ttl_s
         self.rate_limiter = rate_limiter
         self.latency_s = 0.0  # added before every answer, to exercise client timeouts
+        # Asked before every answer (ghostdesk.local.faults): (status, delay_s) or None; status 0 answers
+        # normally after the delay.
+        self.fault_hook: Callable[[str], tuple[int, float] | None] | None = None
         self._clock = clock or (lambda: datetime.now(UTC))
         self._lock = threading.Lock()
         self._provider: OrdersProvider | None = None  # asked on every request
@@ -343,6 +346,16 @@ class SpApiSimulator:
                     return fault
         return None
 
+    def _injected_fault(self, operation: str) -> _Fault | None:
+        hook = self.fault_hook
+        injected = hook(operation) if hook is not None else None
+        if injected is None:
+            return None
+        status, delay_s = injected
+        if delay_s > 0:
+            time.sleep(delay_s)
+        return _Fault(status, 1, operation, None) if status else None
+
     def _record(self, entry: RecordedRequest) -> None:
         with self._lock:
             self._requests.append(entry)
@@ -507,7 +520,7 @@ def _make_handler(sim: SpApiSimulator) -> type[BaseHTTPRequestHandler]:
             headers: Mapping[str, str],
             form: Mapping[str, str],
         ) -> tuple[int, Any, dict[str, str], bytes | None]:
-            fault = sim._take_fault(operation)
+            fault = sim._take_fault(operation) or sim._injected_fault(operation)
             if fault is not None:
                 if fault.body is not None:
                     return fault.status, None, {}, fault.body

@@ -45,6 +45,7 @@ from ghostdesk.local.dispatcher import DispatchOptions, ScheduleRunner, SqsEvent
 from ghostdesk.local.gateway import Integration, LocalHttpApi
 from ghostdesk.local.lambda_runtime import DUMMY_CREDENTIALS, InvocationResult, LambdaRuntime
 from ghostdesk.local.moto_atomic import make_moto_dynamodb_atomic
+from ghostdesk.local.moto_speed import make_moto_sqs_fast
 from ghostdesk.local.outbox import OutboxMirror
 from ghostdesk.local.resources import FunctionSpec, QueueInfo, StackResources
 from ghostdesk.local.ses_inbound import SesInbound
@@ -52,6 +53,7 @@ from ghostdesk.local.smtp_inbound import SmtpInbound, send_raw_mail
 
 if TYPE_CHECKING:
     from ghostdesk.local.channel_sims import ChannelSimulator
+    from ghostdesk.local.faults import StackFaults
     from ghostdesk.local.spapi_sim import SpApiSimulator
 
 log = logging.getLogger(__name__)
@@ -134,6 +136,7 @@ class StackConfig:
     spapi_credentials: Mapping[str, str] = field(default_factory=dict)
     warm_start: bool = True  # start one environment per function before accepting mail
     enforce_spapi_quotas: bool = False  # the simulator answers 429 past Amazon's default usage plans
+    faults: str | None = None  # injected faults (ghostdesk.local.faults), e.g. "rate=0.01,seed=7"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, /, **overrides: Any) -> StackConfig:
@@ -157,6 +160,7 @@ class StackConfig:
             "lwa_token_url": env.get("GHOSTDESK_LWA_TOKEN_URL") or None,
             "spapi_credentials": {k: env[k] for k in SPAPI_CREDENTIAL_ENV if env.get(k)},
             "enforce_spapi_quotas": _flag(env, "GHOSTDESK_SPAPI_ENFORCE_QUOTAS"),
+            "faults": env.get("GHOSTDESK_LOCAL_FAULTS") or None,
         }
         values.update(overrides)
         return cls(**values)
@@ -210,6 +214,7 @@ class LocalStack:
         self._api: LocalHttpApi | None = None
         self._outbox: OutboxMirror | None = None
         self._inbound: SesInbound | None = None
+        self.faults: StackFaults | None = None  # with config.faults: the plan, outage switch, fault log
         self._started = False
         self._stop_lock = threading.Lock()
         self._http_port = self.config.http_port  # chosen before start when 0: deadline alerts link to it
@@ -333,8 +338,9 @@ class LocalStack:
         """
         deadline = time.monotonic() + timeout
         quiet_checks = 0
+        sqs = self.client("sqs") if self._mappings else None  # one client: creating one costs milliseconds
         while True:
-            busy = self._busy()
+            busy = self._busy(sqs)
             quiet_checks = quiet_checks + 1 if not busy else 0
             if quiet_checks >= 2:  # twice in a row: nothing was handed on between the checks
                 if self._outbox is not None:
@@ -351,6 +357,20 @@ class LocalStack:
                 return runner.fire()
         raise KeyError(f"{logical_id} has no schedule in the template")
 
+    def webhook_key(self, channel: str = "helpdesk") -> str | None:
+        """The key ``POST /webhooks/<channel>`` requests are signed with (generated, as the deploy does)."""
+        if self.resources is None or "WebhookSecret" not in self.resources.secrets:
+            return None
+        try:
+            secret = self.client("secretsmanager").get_secret_value(
+                SecretId=self.resources.secrets["WebhookSecret"]
+            )
+            key = json.loads(secret["SecretString"]).get(channel)
+        except Exception:  # a banner line must not stop the stack
+            log.debug("webhook key unreadable", exc_info=True)
+            return None
+        return key if isinstance(key, str) else None
+
     def banner(self) -> str:
         domain = self.config.mail_domain
         api = self.api_url
@@ -363,6 +383,7 @@ class LocalStack:
             f"  Agent API     {api}/api/drafts   (header  Authorization: Bearer <token>)",
             f"  Agent token   {self.agent_token}"
             + ("" if self.config.agent_token else "   (made up; set GHOSTDESK_AGENT_TOKEN to choose)"),
+            f"  Webhooks      {api}/webhooks/helpdesk   signing key  {self.webhook_key() or '(none)'}",
             f"  Outbox        {self.outbox_dir}/   every email the stack sends, as .eml",
             f"  Logs          {self.logs_dir}/<Function>.log",
             f"  Orders        {self.orders_summary}",
@@ -404,6 +425,7 @@ class LocalStack:
             werkzeug_log.setLevel(logging.WARNING)
         self._moto = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
         make_moto_dynamodb_atomic()  # conditional writes must be atomic, as DynamoDB's are
+        make_moto_sqs_fast()  # no whole-queue scans per received message
         self._moto.start()
         host, port = self._moto.get_host_and_port()
         self.aws_endpoint = f"http://{host}:{port}"
@@ -423,6 +445,7 @@ class LocalStack:
 
         spapi_env = self._start_marketplace(resources)
         channel_env = self._start_channels(resources)
+        fault_env = self._arm_faults()
         functions = {
             logical_id: replace(
                 spec,
@@ -430,6 +453,7 @@ class LocalStack:
                     **spec.environment,
                     **spapi_env,
                     **(channel_env if "GHOSTDESK_CHANNELS_SECRET_ID" in spec.environment else {}),
+                    **fault_env,
                 },
             )
             for logical_id, spec in resources.functions.items()
@@ -489,6 +513,16 @@ class LocalStack:
         if "ConsoleUrl" in declared:  # the local console, for the links in deadline alerts
             overrides.setdefault("ConsoleUrl", f"http://127.0.0.1:{self._http_port}/")
         return overrides
+
+    def _arm_faults(self) -> dict[str, str]:
+        """With ``config.faults``: hook the simulators, write the functions' plan; their extra env."""
+        if self.config.faults is None:
+            return {}
+        from ghostdesk.local.faults import StackFaults
+
+        simulators = [sim for sim in (self._simulator, *self._channel_sims) if sim is not None]
+        self.faults = StackFaults.arm(self.config.faults, self.data_dir, simulators)
+        return self.faults.environment
 
     def _start_marketplace(self, resources: StackResources) -> dict[str, str]:
         """Start the SP-API simulator (or take the configured endpoint); the functions' extra env."""
@@ -653,7 +687,7 @@ class LocalStack:
         for runner in self._schedules:
             runner.start()
 
-    def _busy(self) -> list[str]:
+    def _busy(self, sqs: Any) -> list[str]:
         busy: list[str] = []
         if self._smtp is not None and self._smtp.in_flight:
             busy.append("receiving mail")
@@ -663,7 +697,6 @@ class LocalStack:
             busy.append("invocations running")
         if any(mapping.busy for mapping in self._mappings):
             busy.append("batches in work")
-        sqs = self.client("sqs") if self._mappings else None
         for mapping in self._mappings:
             assert sqs is not None
             attributes = sqs.get_queue_attributes(

@@ -13,6 +13,7 @@ from ghostdesk.aws.mail import SesMailer
 from ghostdesk.aws.tables import CaseStore, DraftStore, MessageStore
 from ghostdesk.mail.compose import ReplyTarget, compose_reply, reply_subject, thread_references
 from ghostdesk.observability import logger
+from ghostdesk.pipeline.batch import RetryLater
 from ghostdesk.records import AckStatus, DraftRecord, DraftStatus, MessageRecord, MessageStatus
 from ghostdesk.replies.context import acknowledgement_context, reply_context
 from ghostdesk.replies.errors import NoMacro
@@ -79,8 +80,10 @@ def acknowledge(message_id: str, deps: RespondDeps) -> AckResult:
     claim = deps.messages.claim_window(window_key, owner=message_id, until=until, now=now)
     if not claim.taken:
         if claim.mine and claim.claimed_at is not None and now - claim.claimed_at < ACK_LEASE:
-            # Another delivery of this same request is sending right now; its outcome decides.
-            raise RecordNotReady(f"acknowledgement of {message_id} is in flight")
+            # Another delivery of this same request is sending right now; its outcome decides. Come back
+            # when its lease is over: it will have recorded the send, or it died and the lease says so.
+            left = ACK_LEASE - (now - claim.claimed_at)
+            raise RetryLater(f"acknowledgement of {message_id} is in flight", left.total_seconds() + 1)
         # Someone else's claim: this sender and thread had their acknowledgement. Our own stale claim:
         # an earlier attempt stopped between claiming and recording, so its email may have gone out.
         # At most one acknowledgement per message, so neither sends; the reason says which it was.
