@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -50,3 +51,69 @@ def _locked(operation: Callable[..., Any]) -> Callable[..., Any]:
             return operation(*args, **kwargs)
 
     return locked
+
+
+_SQS_LOCK = threading.RLock()
+_SQS_OPERATIONS = (
+    "send_message",
+    "send_message_batch",
+    "delete_message",
+    "delete_message_batch",
+    "change_message_visibility",
+    "change_message_visibility_batch",
+    "purge_queue",
+)
+
+
+def make_moto_sqs_atomic() -> None:
+    """Make moto's SQS hand each message to one receiver, as SQS does (idempotent; this process only).
+
+    moto's ``ReceiveMessage`` walks the queue, sees a message visible and marks it received, without a
+    lock: two pollers in the same walk both take the same message, and the first receipt handle is
+    invalidated under the first poller's feet - its batch then can neither be deleted nor made visible,
+    and sits hidden until the visibility timeout. SQS never does that. Receives (one walk at a time)
+    and every other message operation are serialised here; a long poll waits *outside* the lock, so a
+    waiting poller never holds up the others.
+    """
+    from moto.sqs.models import SQSBackend
+
+    with _SQS_LOCK:
+        if getattr(SQSBackend, "_ghostdesk_atomic", False):
+            return
+        for name in _SQS_OPERATIONS:
+            original = getattr(SQSBackend, name, None)
+            if original is not None:
+                setattr(SQSBackend, name, _sqs_locked(original))
+        setattr(SQSBackend, "receive_message", _receive_one_walk_at_a_time(SQSBackend.receive_message))  # noqa: B010
+        setattr(SQSBackend, "_ghostdesk_atomic", True)  # noqa: B010 - moto declares no such attribute
+
+
+def _sqs_locked(operation: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(operation)
+    def locked(*args: Any, **kwargs: Any) -> Any:
+        with _SQS_LOCK:
+            return operation(*args, **kwargs)
+
+    return locked
+
+
+def _receive_one_walk_at_a_time(receive: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(receive)
+    def receive_message(
+        self: Any,
+        queue_name: str,
+        count: int,
+        wait_seconds_timeout: int,
+        visibility_timeout: int,
+        message_attribute_names: list[str] | None = None,
+    ) -> Any:
+        deadline = time.monotonic() + (wait_seconds_timeout or 0)
+        while True:
+            with _SQS_LOCK:  # one walk, no waiting: moto's own wait would hold the lock
+                found = receive(self, queue_name, count, 0, visibility_timeout, message_attribute_names)
+            left = deadline - time.monotonic()
+            if found or left <= 0:
+                return found
+            self.get_queue(queue_name).wait_for_messages(min(1.0, left))
+
+    return receive_message

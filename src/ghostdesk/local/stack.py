@@ -28,6 +28,7 @@ import json
 import logging
 import os
 import secrets
+import sys
 import threading
 import time
 from collections.abc import Iterable, Mapping, Sequence
@@ -44,7 +45,7 @@ import boto3
 from ghostdesk.local.dispatcher import DispatchOptions, ScheduleRunner, SqsEventSourceMapping, VisibleAtProbe
 from ghostdesk.local.gateway import Integration, LocalHttpApi
 from ghostdesk.local.lambda_runtime import DUMMY_CREDENTIALS, InvocationResult, LambdaRuntime
-from ghostdesk.local.moto_atomic import make_moto_dynamodb_atomic
+from ghostdesk.local.moto_atomic import make_moto_dynamodb_atomic, make_moto_sqs_atomic
 from ghostdesk.local.moto_speed import make_moto_sqs_fast
 from ghostdesk.local.outbox import OutboxMirror
 from ghostdesk.local.resources import FunctionSpec, QueueInfo, StackResources
@@ -57,6 +58,8 @@ if TYPE_CHECKING:
     from ghostdesk.local.spapi_sim import SpApiSimulator
 
 log = logging.getLogger(__name__)
+DEFAULT_CONCURRENCY = 5
+SWITCH_INTERVAL_S = 0.0005  # see LocalStack._hold_switch_interval
 _T = TypeVar("_T")
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -130,7 +133,9 @@ class StackConfig:
     parameters: Mapping[str, str] = field(default_factory=lambda: {"SenderAddress": DEFAULT_SENDER})
     faithful: bool = False  # SQS's own retry timing instead of the local retry delay
     retry_delay_s: int = 2
-    concurrency: int = 2  # execution environments per function and batches per event source
+    # Execution environments per function and batches per event source (a template's MaximumConcurrency
+    # caps the latter): Lambda polls an SQS queue with five concurrent batches to begin with.
+    concurrency: int = DEFAULT_CONCURRENCY
     spapi_endpoint: str | None = None  # an external SP-API (the sandbox) instead of the simulator
     lwa_token_url: str | None = None
     spapi_credentials: Mapping[str, str] = field(default_factory=dict)
@@ -155,7 +160,7 @@ class StackConfig:
             "parameters": parameters,
             "faithful": _flag(env, "GHOSTDESK_LOCAL_FAITHFUL"),
             "retry_delay_s": _positive_int(env, "GHOSTDESK_LOCAL_RETRY_DELAY_S", 2),
-            "concurrency": _positive_int(env, "GHOSTDESK_LOCAL_CONCURRENCY", 2, minimum=1),
+            "concurrency": _positive_int(env, "GHOSTDESK_LOCAL_CONCURRENCY", DEFAULT_CONCURRENCY, minimum=1),
             "spapi_endpoint": env.get("GHOSTDESK_SPAPI_ENDPOINT") or None,
             "lwa_token_url": env.get("GHOSTDESK_LWA_TOKEN_URL") or None,
             "spapi_credentials": {k: env[k] for k in SPAPI_CREDENTIAL_ENV if env.get(k)},
@@ -216,6 +221,7 @@ class LocalStack:
         self._inbound: SesInbound | None = None
         self.faults: StackFaults | None = None  # with config.faults: the plan, outage switch, fault log
         self._started = False
+        self._switch_interval: float | None = None  # the process's own, while the stack holds a shorter one
         self._stop_lock = threading.Lock()
         self._http_port = self.config.http_port  # chosen before start when 0: deadline alerts link to it
 
@@ -255,6 +261,9 @@ class LocalStack:
             self._smtp = self._api = self._runtime = self._outbox = self._simulator = self._moto = None
             self._mappings, self._schedules, self._channel_sims = [], [], []
             self._started = False
+            if self._switch_interval is not None:
+                sys.setswitchinterval(self._switch_interval)
+                self._switch_interval = None
             (self.data_dir / STATE_FILE).unlink(missing_ok=True)
 
     def __enter__(self) -> LocalStack:
@@ -426,6 +435,8 @@ class LocalStack:
         self._moto = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
         make_moto_dynamodb_atomic()  # conditional writes must be atomic, as DynamoDB's are
         make_moto_sqs_fast()  # no whole-queue scans per received message
+        make_moto_sqs_atomic()  # one receiver per message, as SQS: pollers run side by side
+        self._hold_switch_interval()
         self._moto.start()
         host, port = self._moto.get_host_and_port()
         self.aws_endpoint = f"http://{host}:{port}"
@@ -513,6 +524,18 @@ class LocalStack:
         if "ConsoleUrl" in declared:  # the local console, for the links in deadline alerts
             overrides.setdefault("ConsoleUrl", f"http://127.0.0.1:{self._http_port}/")
         return overrides
+
+    def _hold_switch_interval(self) -> None:
+        """Hand the GIL on every 0.5 ms (Python's default: 5 ms) while the stack runs in this process.
+
+        moto server, the event source pollers, SMTP and the simulators share this process; a request to
+        moto waits for the GIL at every socket read and write, and with the default interval each wait
+        can last 5 ms while another thread computes - many times per mail, for every Lambda environment.
+        Restored by :meth:`stop`.
+        """
+        if self._switch_interval is None:
+            self._switch_interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(self._switch_interval, SWITCH_INTERVAL_S))
 
     def _arm_faults(self) -> dict[str, str]:
         """With ``config.faults``: hook the simulators, write the functions' plan; their extra env."""

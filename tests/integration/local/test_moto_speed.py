@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -78,3 +79,46 @@ def test_a_delayed_message_is_neither_visible_nor_counted_as_waiting_until_its_d
     assert _counts(sqs, url)["ApproximateNumberOfMessages"] == 0
     time.sleep(1.2)
     assert [m["Body"] for m in sqs.receive_message(QueueUrl=url)["Messages"]] == ["later"]
+
+
+def test_pollers_side_by_side_never_receive_the_same_message_and_a_long_poll_holds_up_no_one(
+    sqs: Any,
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ghostdesk.local.moto_atomic import make_moto_sqs_atomic
+
+    make_moto_sqs_atomic()
+    url = sqs.create_queue(QueueName="burst")["QueueUrl"]
+    idle = sqs.create_queue(QueueName="idle")["QueueUrl"]
+    for start in range(0, 300, 10):
+        sqs.send_message_batch(
+            QueueUrl=url,
+            Entries=[{"Id": str(n), "MessageBody": f"mail {n}"} for n in range(start, start + 10)],
+        )
+
+    def poll(_: int) -> list[str]:
+        client = boto3.client("sqs", region_name=REGION)
+        got: list[str] = []
+        while True:
+            batch = client.receive_message(QueueUrl=url, MaxNumberOfMessages=10, VisibilityTimeout=300)
+            if not batch.get("Messages"):
+                return got
+            got += [m["Body"] for m in batch["Messages"]]
+
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)  # threads interleave often, as in the stack: without the lock this fails
+    try:
+        with ThreadPoolExecutor(max_workers=9) as pool:
+            # one poller waits on an empty queue the whole time: the others must not wait behind it
+            waiting = pool.submit(
+                lambda: boto3.client("sqs", region_name=REGION).receive_message(
+                    QueueUrl=idle, WaitTimeSeconds=2
+                )
+            )
+            received = [body for bodies in pool.map(poll, range(8)) for body in bodies]
+            assert waiting.result().get("Messages") is None
+    finally:
+        sys.setswitchinterval(switch)
+
+    assert sorted(received) == sorted(f"mail {n}" for n in range(300))  # each once, none twice
