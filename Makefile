@@ -40,11 +40,11 @@ fmt: $(VENV)/.installed
 	$(VENV)/bin/ruff format src functions tests bench scripts
 
 unit: $(VENV)/.installed
-	$(VENV)/bin/pytest -q -n auto --dist loadfile -m "not build"
+	$(VENV)/bin/pytest -q -n auto --maxprocesses 4 --dist loadfile -m "not build"
 
-# Spread over the machine's cores; a module's tests stay together (they share fixtures and stacks).
+# Spread over up to four cores (each worker may run a local stack); a module's tests stay together.
 test: lint audit build browser
-	$(VENV)/bin/pytest -q -n auto --dist loadfile
+	$(VENV)/bin/pytest -q -n auto --maxprocesses 4 --dist loadfile
 
 # Known vulnerabilities in the runtime requirements and the dev environment (pip-audit). Fails on a
 # finding; when no vulnerability service is reachable it says so loudly and passes (see README,
