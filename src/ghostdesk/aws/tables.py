@@ -57,15 +57,27 @@ class _Table:
             raise
         return True
 
-    def _replace(self, item: dict[str, Any], expected_version: int) -> int:
+    def _replace(
+        self,
+        item: dict[str, Any],
+        expected_version: int,
+        *,
+        absent: Iterable[str] = (),
+    ) -> int:
+        """Write ``item`` if the stored one is still at ``expected_version`` and has none of ``absent``."""
         new_version = expected_version + 1
         item["version"] = {"N": str(new_version)}
+        condition = "#v = :v"
+        names = {"#v": "version"}
+        for index, attribute in enumerate(absent):
+            condition += f" AND attribute_not_exists(#a{index})"
+            names[f"#a{index}"] = attribute
         try:
             self._client.put_item(
                 TableName=self.name,
                 Item=item,
-                ConditionExpression="#v = :v",
-                ExpressionAttributeNames={"#v": "version"},
+                ConditionExpression=condition,
+                ExpressionAttributeNames=names,
                 ExpressionAttributeValues={":v": {"N": str(expected_version)}},
             )
         except Exception as exc:
@@ -280,28 +292,8 @@ class DraftStore(_Table):
         A clock mark the record does not carry must not be on the stored item either: one set since
         the record was read would otherwise be wiped by this write, so it counts as a conflict.
         """
-        item = self._item(record)
-        new_version = expected_version + 1
-        item["version"] = {"N": str(new_version)}
-        condition = "#v = :v"
-        names = {"#v": "version"}
-        for index, mark in enumerate(CLOCK_MARKS):
-            if getattr(record, mark) is None:
-                condition += f" AND attribute_not_exists(#m{index})"
-                names[f"#m{index}"] = mark
-        try:
-            self._client.put_item(
-                TableName=self.name,
-                Item=item,
-                ConditionExpression=condition,
-                ExpressionAttributeNames=names,
-                ExpressionAttributeValues={":v": {"N": str(expected_version)}},
-            )
-        except Exception as exc:
-            if is_conditional_failure(exc):
-                raise ConflictError(f"{self.name}: item changed concurrently") from exc
-            raise
-        return new_version
+        absent = [mark for mark in CLOCK_MARKS if getattr(record, mark) is None]
+        return self._replace(self._item(record), expected_version, absent=absent)
 
     def mark(self, draft_id: str, mark: str, at: datetime, *, statuses: Iterable[DraftStatus]) -> bool:
         """Set a clock mark (``escalated_at``, ``breached_at``) once, while the draft is in one of

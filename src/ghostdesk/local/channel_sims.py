@@ -39,11 +39,12 @@ import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from types import TracebackType
 from typing import Any, ClassVar
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+from ghostdesk.local.http_service import HttpService
 from ghostdesk.local.shopify_graphql import (
     SUPPORTED_FIELDS,
     GraphQLError,
@@ -168,8 +169,7 @@ class ChannelSimulator:
         shift: timedelta = timedelta(0),
         clock: Callable[[], datetime] | None = None,
     ) -> None:
-        self._host = host
-        self._port = port
+        self._http = HttpService(host, port, name=f"{self.channel} simulator")
         self._shift = shift
         self._clock = clock or (lambda: datetime.now(UTC))
         self._lock = threading.Lock()
@@ -177,8 +177,6 @@ class ChannelSimulator:
         self._faults: list[_Fault] = []
         self._requests: list[ChannelRequest] = []
         self._tokens: dict[str, datetime] = {}
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
         self.latency_s = 0.0
         # Asked before every answer (ghostdesk.local.faults): (status, delay_s) or None.
         self.fault_hook: Callable[[str], tuple[int, float] | None] | None = None
@@ -186,27 +184,11 @@ class ChannelSimulator:
 
     # --- lifecycle -------------------------------------------------------------------------------
     def start(self) -> ChannelSimulator:
-        if self._server is None:
-            server = ThreadingHTTPServer((self._host, self._port), _handler_for(self))
-            server.daemon_threads = True
-            self._server = server
-            self._thread = threading.Thread(
-                target=server.serve_forever,
-                kwargs={"poll_interval": 0.05},
-                name=f"{self.channel}-sim",
-                daemon=True,
-            )
-            self._thread.start()
+        self._http.start(_handler_for(self))
         return self
 
     def stop(self) -> None:
-        server, thread = self._server, self._thread
-        self._server = self._thread = None
-        if server is not None:
-            server.shutdown()
-            server.server_close()
-        if thread is not None:
-            thread.join(timeout=5)
+        self._http.stop()
 
     def __enter__(self) -> ChannelSimulator:
         return self.start()
@@ -219,9 +201,7 @@ class ChannelSimulator:
     @property
     def url(self) -> str:
         """The base URL the connector's endpoint override takes."""
-        if self._server is None:
-            raise RuntimeError("the simulator is not running: call start() first")
-        return f"http://{self._host}:{self._server.server_address[1]}"
+        return self._http.url
 
     @property
     def endpoint_variable(self) -> str:

@@ -38,11 +38,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import Message
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qsl, unquote
 
+from ghostdesk.local.http_service import HttpService
 from ghostdesk.local.lambda_runtime import Invocable
 from ghostdesk.local.resources import HttpRoute
 
@@ -295,22 +296,17 @@ class LocalHttpApi:
         self.account_id = account_id
         self.api_id = "".join(secrets.choice(string.ascii_lowercase + string.digits) for _ in range(10))
         self._agent_token = agent_token
-        self._host = host
-        self._port = port
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
+        self._http = HttpService(host, port, name="HTTP API", poll_interval_s=0.1)
         self._lock = threading.Lock()
         self._in_flight = 0
 
     @property
     def port(self) -> int:
-        if self._server is None:
-            raise RuntimeError("the HTTP API is not running: call start() first")
-        return int(self._server.server_address[1])
+        return self._http.port
 
     @property
     def url(self) -> str:
-        return f"http://{self._host}:{self.port}"
+        return self._http.url
 
     @property
     def in_flight(self) -> int:
@@ -318,24 +314,11 @@ class LocalHttpApi:
             return self._in_flight
 
     def start(self) -> LocalHttpApi:
-        if self._server is None:
-            server = ThreadingHTTPServer((self._host, self._port), _make_handler(self))
-            server.daemon_threads = True
-            self._server = server
-            self._thread = threading.Thread(
-                target=server.serve_forever, kwargs={"poll_interval": 0.1}, name="http-api", daemon=True
-            )
-            self._thread.start()
+        self._http.start(_make_handler(self))
         return self
 
     def stop(self) -> None:
-        server, self._server = self._server, None
-        if server is not None:
-            server.shutdown()
-            server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
+        self._http.stop()
 
     def __enter__(self) -> LocalHttpApi:
         return self.start()

@@ -34,20 +34,32 @@ def make_moto_dynamodb_atomic() -> None:
     """Serialise moto's DynamoDB item operations (idempotent; affects this process only)."""
     from moto.dynamodb.models import DynamoDBBackend
 
-    with _LOCK:
-        if getattr(DynamoDBBackend, "_ghostdesk_atomic", False):
+    _serialise(DynamoDBBackend, _OPERATIONS, _LOCK)
+
+
+def _serialise(
+    backend: type,
+    operations: tuple[str, ...],
+    lock: threading.RLock,
+    extra: Callable[[type], None] | None = None,
+) -> None:
+    """Wrap ``backend``'s ``operations`` in ``lock``, once per process (``extra`` patches more, once)."""
+    with lock:
+        if getattr(backend, "_ghostdesk_atomic", False):
             return
-        for name in _OPERATIONS:
-            original = getattr(DynamoDBBackend, name, None)
+        for name in operations:
+            original = getattr(backend, name, None)
             if original is not None:
-                setattr(DynamoDBBackend, name, _locked(original))
-        setattr(DynamoDBBackend, "_ghostdesk_atomic", True)  # noqa: B010 - moto declares no such attribute
+                setattr(backend, name, _locked(original, lock))
+        if extra is not None:
+            extra(backend)
+        setattr(backend, "_ghostdesk_atomic", True)  # noqa: B010 - moto declares no such attribute
 
 
-def _locked(operation: Callable[..., Any]) -> Callable[..., Any]:
+def _locked(operation: Callable[..., Any], lock: threading.RLock) -> Callable[..., Any]:
     @functools.wraps(operation)
     def locked(*args: Any, **kwargs: Any) -> Any:
-        with _LOCK:
+        with lock:
             return operation(*args, **kwargs)
 
     return locked
@@ -77,24 +89,10 @@ def make_moto_sqs_atomic() -> None:
     """
     from moto.sqs.models import SQSBackend
 
-    with _SQS_LOCK:
-        if getattr(SQSBackend, "_ghostdesk_atomic", False):
-            return
-        for name in _SQS_OPERATIONS:
-            original = getattr(SQSBackend, name, None)
-            if original is not None:
-                setattr(SQSBackend, name, _sqs_locked(original))
-        setattr(SQSBackend, "receive_message", _receive_one_walk_at_a_time(SQSBackend.receive_message))  # noqa: B010
-        setattr(SQSBackend, "_ghostdesk_atomic", True)  # noqa: B010 - moto declares no such attribute
+    def receive_one_walk_at_a_time(backend: type) -> None:
+        setattr(backend, "receive_message", _receive_one_walk_at_a_time(backend.receive_message))  # type: ignore[attr-defined]  # noqa: B010
 
-
-def _sqs_locked(operation: Callable[..., Any]) -> Callable[..., Any]:
-    @functools.wraps(operation)
-    def locked(*args: Any, **kwargs: Any) -> Any:
-        with _SQS_LOCK:
-            return operation(*args, **kwargs)
-
-    return locked
+    _serialise(SQSBackend, _SQS_OPERATIONS, _SQS_LOCK, receive_one_walk_at_a_time)
 
 
 def _receive_one_walk_at_a_time(receive: Callable[..., Any]) -> Callable[..., Any]:

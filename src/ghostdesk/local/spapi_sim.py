@@ -29,11 +29,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from types import TracebackType
 from typing import Any, Protocol
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from ghostdesk.local.http_service import HttpService
 from ghostdesk.local.spapi_orders import (
     ORDER_PATH_PREFIX,
     SEARCH_PATH,
@@ -159,8 +160,7 @@ class SpApiSimulator:
         rate_limiter: RateLimiter | None = None,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
-        self._host = host
-        self._port = port
+        self._http = HttpService(host, port, name="simulator")
         self.client_id = client_id
         self.client_secret = client_secret
         self.refresh_token = refresh_token
@@ -180,33 +180,16 @@ class SpApiSimulator:
         self._faults: list[_Fault] = []
         self._requests: list[RecordedRequest] = []
         self._paginator = Paginator(secrets.token_bytes(32))
-        self._server: ThreadingHTTPServer | None = None
-        self._thread: threading.Thread | None = None
         self._change_listeners: list[Callable[[dict[str, Any]], None]] = []
         self.set_orders(orders)
 
     # --- lifecycle -------------------------------------------------------------------------------
     def start(self) -> SpApiSimulator:
-        if self._server is not None:
-            return self
-        server = ThreadingHTTPServer((self._host, self._port), _make_handler(self))
-        server.daemon_threads = True
-        self._server = server
-        # A short poll interval: stop() waits for it, and tests start and stop many simulators.
-        self._thread = threading.Thread(
-            target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="spapi-sim", daemon=True
-        )
-        self._thread.start()
+        self._http.start(_make_handler(self))
         return self
 
     def stop(self) -> None:
-        server, thread = self._server, self._thread
-        self._server = self._thread = None
-        if server is not None:
-            server.shutdown()
-            server.server_close()
-        if thread is not None:
-            thread.join(timeout=5)
+        self._http.stop()
 
     def __enter__(self) -> SpApiSimulator:
         return self.start()
@@ -218,14 +201,11 @@ class SpApiSimulator:
 
     @property
     def port(self) -> int:
-        if self._server is None:
-            raise RuntimeError("the simulator is not running: call start() first")
-        return int(self._server.server_address[1])
+        return self._http.port
 
     @property
     def url(self) -> str:
-        """The SP-API endpoint (``GHOSTDESK_SPAPI_ENDPOINT``)."""
-        return f"http://{self._host}:{self.port}"
+        return self._http.url
 
     @property
     def token_url(self) -> str:
